@@ -1,0 +1,467 @@
+"""The atlas: taxonomy snippets, clinical scenarios (the workup key), figures with annotations, entry pages."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from imaging.annotations import AnnotationError, svg_geometry, validate_annotations
+
+from . import timing
+from .blocks import ModalityFindingsBlock
+
+
+class Urgency(models.TextChoices):
+    EMERGENCY = "emergency", "Emergency (imaging within hours)"
+    URGENT = "urgent", "Urgent (within 24–72 h)"
+    NON_URGENT = "non_urgent", "Non-urgent (elective work-up)"
+
+
+# Images -------------------------------------------------------------------------------------------
+
+
+class AtlasImage(AbstractImage):
+    """Every image of the atlas: provenance travels with the pixels."""
+
+    credit = models.CharField(max_length=255, blank=True, help_text="Who made or provided the image.")
+    licence = models.CharField(max_length=120, blank=True, help_text="For example CC BY 4.0.")
+    is_schematic = models.BooleanField(
+        default=False, help_text="A drawing made for teaching, not an image of a patient."
+    )
+    is_deidentified = models.BooleanField(
+        default=False,
+        help_text="Confirm that names, dates, IDs and burned-in text have been removed from a patient image.",
+    )
+
+    admin_form_fields = Image.admin_form_fields + ("credit", "licence", "is_schematic", "is_deidentified")
+
+
+class AtlasRendition(AbstractRendition):
+    image = models.ForeignKey(AtlasImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# Taxonomy snippets ------------------------------------------------------------------------------
+
+
+class Surgery(index.Indexed, models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    short_name = models.CharField(max_length=40, help_text="Used in table headings, e.g. 'Discectomy'.")
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("short_name"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "surgeries"
+
+    def __str__(self):
+        return self.name
+
+
+class Complication(index.Indexed, models.Model):
+    class Category(models.TextChoices):
+        HAEMORRHAGE = "haemorrhage", "Haemorrhage"
+        NEUROLOGICAL = "neurological", "Neurological"
+        CSF_AND_FLUID = "csf-and-fluid", "CSF and fluid collections"
+        INFECTION = "infection", "Infection"
+        HARDWARE = "hardware", "Hardware"
+        FUSION = "fusion", "Fusion"
+        DEGENERATIVE = "degenerative-mechanical", "Degenerative and mechanical"
+        VASCULAR = "vascular-thrombotic", "Vascular and thrombotic"
+        FRACTURE = "fracture", "Fracture"
+        TECHNICAL = "technical-failure", "Technical failure"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    category = models.CharField(max_length=40, choices=Category.choices)
+    urgency = models.CharField(max_length=20, choices=Urgency.choices)
+    onset_min_days = models.PositiveIntegerField(
+        default=0, help_text="Earliest typical onset, in days after surgery (0 = day of surgery)."
+    )
+    onset_max_days = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Latest typical onset in days; leave empty for 'years later'."
+    )
+    timing_note = models.CharField(max_length=200, blank=True, help_text="Timing in words, as the brief says.")
+    summary = models.CharField(max_length=300)
+    surgeries = models.ManyToManyField(Surgery, blank=True, related_name="complications")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("urgency")]),
+        FieldRowPanel([FieldPanel("onset_min_days"), FieldPanel("onset_max_days")], heading="Typical onset"),
+        FieldPanel("timing_note"),
+        FieldPanel("summary"),
+        FieldPanel("surgeries"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("summary"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.onset_max_days is not None and self.onset_max_days < self.onset_min_days:
+            raise ValidationError({"onset_max_days": "The latest onset cannot come before the earliest."})
+
+    @property
+    def timing_windows(self) -> list[timing.TimingWindow]:
+        return timing.windows_overlapping(self.onset_min_days, self.onset_max_days)
+
+
+class Modality(models.Model):
+    class Category(models.TextChoices):
+        RADIOGRAPHY = "radiography", "Radiography"
+        CT = "ct", "CT"
+        MRI = "mri", "MRI"
+        NUCLEAR = "nuclear", "Nuclear medicine"
+        ULTRASOUND = "ultrasound", "Ultrasound"
+        PROCEDURE = "procedure", "Image-guided procedure"
+
+    RADIATION_SYMBOLS = {0: "None", 1: "☢", 2: "☢☢", 3: "☢☢☢", 4: "☢☢☢☢", 5: "☢☢☢☢☢"}
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    abbreviation = models.CharField(max_length=20)
+    category = models.CharField(max_length=20, choices=Category.choices)
+    radiation_level = models.PositiveSmallIntegerField(
+        validators=[MaxValueValidator(5)],
+        help_text="ACR relative radiation level: 0 none, 3 = 1–10 mSv, 4 = 10–30 mSv (adult effective dose).",
+    )
+    radiation_note = models.CharField(max_length=80, blank=True, help_text="Typical dose, e.g. '~5–10 mSv'.")
+    cost_tier = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(4)], help_text="1 ($) to 4 ($$$$)."
+    )
+    description = models.CharField(max_length=300, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "modalities"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def radiation_symbol(self) -> str:
+        return self.RADIATION_SYMBOLS.get(self.radiation_level, "?")
+
+    @property
+    def cost_symbol(self) -> str:
+        return "$" * self.cost_tier
+
+
+# Clinical scenarios: the single source of truth for "how to image it" ---------------------------------
+
+
+class ClinicalScenario(index.Indexed, ClusterableModel):
+    code = models.CharField(max_length=10, blank=True, help_text="Reference in the domain brief, e.g. C.1.")
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    presentation = models.TextField(help_text="The clinical question as a referrer would ask it.")
+    timing = models.CharField(max_length=120)
+    days_since_surgery = models.PositiveIntegerField(null=True, blank=True)
+    urgency = models.CharField(max_length=20, choices=Urgency.choices)
+    surgeries = ParentalManyToManyField(Surgery, blank=True, related_name="scenarios")
+    most_likely = models.ForeignKey(
+        Complication, null=True, blank=True, on_delete=models.SET_NULL, related_name="scenarios_most_likely"
+    )
+    also_considered = ParentalManyToManyField(Complication, blank=True, related_name="scenarios_considered")
+    other_diagnoses_text = models.TextField(blank=True)
+    ideal_order_text = models.TextField(blank=True, help_text="The recommended sequence, in words.")
+    radiation_note = models.CharField(max_length=200, blank=True)
+    guideline_note = models.TextField(
+        blank=True, help_text="Where guidelines or sources differ; shown with the table and in quiz feedback."
+    )
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("presentation"),
+        FieldRowPanel([FieldPanel("timing"), FieldPanel("days_since_surgery"), FieldPanel("urgency")]),
+        FieldPanel("surgeries"),
+        MultiFieldPanel(
+            [FieldPanel("most_likely"), FieldPanel("also_considered"), FieldPanel("other_diagnoses_text")],
+            heading="Diagnoses",
+        ),
+        InlinePanel("ratings", heading="Appropriateness ratings (1–9)", label="Rating"),
+        FieldPanel("ideal_order_text"),
+        FieldPanel("radiation_note"),
+        FieldPanel("guideline_note"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("presentation")]
+
+    class Meta:
+        ordering = ["code", "title"]
+
+    def __str__(self):
+        return f"{self.code} {self.title}".strip()
+
+    @cached_property
+    def ratings_by_appropriateness(self) -> list[ScenarioRating]:
+        return sorted(self.ratings.all(), key=lambda r: (-r.rating, r.modality.sort_order))
+
+    @cached_property
+    def ideal_sequence(self) -> list[ScenarioRating]:
+        return sorted((r for r in self.ratings.all() if r.ideal_position), key=lambda r: r.ideal_position)
+
+
+class ScenarioRating(Orderable):
+    scenario = ParentalKey(ClinicalScenario, on_delete=models.CASCADE, related_name="ratings")
+    modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="+")
+    rating = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(9)])
+    acceptable_low = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text="Lowest rating sources support (same as the rating when they agree).",
+    )
+    acceptable_high = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(9)])
+    reason = models.CharField(max_length=300)
+    ideal_position = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="1 for the first examination of the ideal order, 2 for the next…"
+    )
+
+    panels = [
+        FieldPanel("modality"),
+        FieldRowPanel([FieldPanel("rating"), FieldPanel("acceptable_low"), FieldPanel("acceptable_high")]),
+        FieldPanel("reason"),
+        FieldPanel("ideal_position"),
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["scenario", "modality"], name="one_rating_per_modality_per_scenario")
+        ]
+
+    def clean(self):
+        if self.acceptable_low is None:
+            self.acceptable_low = self.rating
+        if self.acceptable_high is None:
+            self.acceptable_high = self.rating
+        if self.rating and not (self.acceptable_low <= self.rating <= self.acceptable_high):
+            raise ValidationError("The accepted range must include the rating (low ≤ rating ≤ high).")
+
+    @property
+    def category(self) -> str:
+        if self.rating >= 7:
+            return "Usually appropriate"
+        if self.rating >= 4:
+            return "May be appropriate"
+        return "Usually not appropriate"
+
+    @property
+    def sources_differ(self) -> bool:
+        return self.acceptable_low != self.acceptable_high
+
+
+# Figures ----------------------------------------------------------------------------------------
+
+
+class Figure(index.Indexed, models.Model):
+    class Plane(models.TextChoices):
+        SAGITTAL = "sagittal", "Sagittal"
+        AXIAL = "axial", "Axial"
+        CORONAL = "coronal", "Coronal"
+        FRONTAL = "frontal", "Frontal (AP)"
+        LATERAL = "lateral", "Lateral"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    image = models.ForeignKey(AtlasImage, on_delete=models.PROTECT, related_name="figures")
+    modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="figures")
+    plane = models.CharField(max_length=20, choices=Plane.choices)
+    sequence = models.CharField(max_length=80, blank=True, help_text="MRI sequence or CT window, e.g. 'T2'.")
+    days_since_surgery = models.PositiveIntegerField(null=True, blank=True)
+    surgery = models.ForeignKey(Surgery, null=True, blank=True, on_delete=models.SET_NULL, related_name="figures")
+    complications = models.ManyToManyField(Complication, blank=True, related_name="figures")
+    caption = models.TextField()
+    alt_text = models.CharField(
+        max_length=250, help_text="What the image shows, for someone who cannot see it (required)."
+    )
+    annotations = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "A list of shapes in coordinates 0..1 from the image's top-left: "
+            '{"id": "haematoma", "kind": "ellipse", "label": "Epidural haematoma", "note": "", '
+            '"center": [0.5, 0.4], "radius": [0.1, 0.05]}; arrows use "from" and "to", polygons "points", '
+            'points "at".'
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("image"),
+        FieldRowPanel([FieldPanel("modality"), FieldPanel("plane"), FieldPanel("sequence")]),
+        FieldRowPanel([FieldPanel("days_since_surgery"), FieldPanel("surgery")]),
+        FieldPanel("complications"),
+        FieldPanel("caption"),
+        FieldPanel("alt_text"),
+        FieldPanel("annotations"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("caption"),
+        index.SearchField("alt_text"),
+        index.AutocompleteField("title"),
+        index.FilterField("modality_id"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not (self.alt_text or "").strip():
+            raise ValidationError({"alt_text": "Describe the image for readers who cannot see it."})
+        try:
+            self.annotations = validate_annotations(self.annotations)
+        except AnnotationError as error:
+            raise ValidationError({"annotations": error.problems}) from error
+
+    @property
+    def timing_window(self) -> timing.TimingWindow | None:
+        return timing.window_for_days(self.days_since_surgery)
+
+    @property
+    def days_in_words(self) -> str:
+        return timing.describe_days(self.days_since_surgery)
+
+    def overlay_shapes(self) -> list[dict]:
+        """Shapes with SVG numbers in the original image's pixel space (the overlay's viewBox)."""
+        width, height = self.image.width, self.image.height
+        return [
+            {**shape, "svg": svg_geometry(shape, width, height)}
+            for shape in self.annotations or []
+            if isinstance(shape, dict) and shape.get("kind")
+        ]
+
+
+# Atlas pages --------------------------------------------------------------------------------------
+
+
+def figures_for_display():
+    """Figures with everything a figure card or reader needs, in a fixed number of queries."""
+    return Figure.objects.select_related("image", "modality", "surgery").prefetch_related(
+        "complications", "image__renditions"
+    )
+
+
+class AtlasIndexPage(Page):
+    intro = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["atlas.AtlasEntryPage"]
+    parent_page_types = ["core.HomePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import atlas_matrix, entries_by_category
+
+        context = super().get_context(request, *args, **kwargs)
+        context["matrix"] = atlas_matrix()
+        context["entry_groups"] = entries_by_category(self)
+        return context
+
+
+class AtlasEntryPage(Page):
+    class Kind(models.TextChoices):
+        COMPLICATION = "complication", "Complication"
+        NORMAL = "normal", "Normal postoperative appearance"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMPLICATION)
+    complication = models.ForeignKey(
+        Complication,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="atlas_entries",
+        help_text="Leave empty for a normal postoperative appearance.",
+    )
+    surgeries = ParentalManyToManyField(Surgery, blank=True, related_name="atlas_entries")
+    summary = models.TextField(help_text="One or two sentences shown in lists and search results.")
+    timing = models.CharField(max_length=200, blank=True)
+    urgency = models.CharField(max_length=20, choices=Urgency.choices, blank=True)
+    presentation = RichTextField(blank=True, help_text="Clinical presentation.")
+    red_flags = RichTextField(blank=True)
+    findings_by_modality = StreamField([("findings", ModalityFindingsBlock())], blank=True)
+    pitfalls = RichTextField(blank=True)
+    differentials = RichTextField(blank=True)
+    references = RichTextField(blank=True)
+    scenarios = ParentalManyToManyField(ClinicalScenario, blank=True, related_name="atlas_entries")
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("complication")]),
+        FieldPanel("surgeries"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("timing"), FieldPanel("urgency")]),
+        FieldPanel("presentation"),
+        FieldPanel("red_flags"),
+        FieldPanel("findings_by_modality"),
+        FieldPanel("pitfalls"),
+        FieldPanel("differentials"),
+        FieldPanel("scenarios"),
+        InlinePanel("entry_figures", heading="Figures", label="Figure"),
+        FieldPanel("references"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("presentation"),
+        index.SearchField("pitfalls"),
+        index.SearchField("differentials"),
+        index.RelatedFields("complication", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["atlas.AtlasIndexPage"]
+    subpage_types: list[str] = []
+    template = "atlas/atlas_entry_page.html"
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.COMPLICATION and not self.complication_id:
+            raise ValidationError({"complication": "Choose the complication this entry describes."})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = [
+            link.figure
+            for link in self.entry_figures.select_related(None).prefetch_related(
+                Prefetch("figure", queryset=figures_for_display())
+            )
+        ]
+        context["scenarios"] = self.scenarios.select_related("most_likely").prefetch_related(
+            Prefetch("ratings", queryset=ScenarioRating.objects.select_related("modality"))
+        )
+        context["surgery_list"] = list(self.surgeries.all())
+        return context
+
+
+class AtlasEntryFigure(Orderable):
+    page = ParentalKey(AtlasEntryPage, on_delete=models.CASCADE, related_name="entry_figures")
+    figure = models.ForeignKey(Figure, on_delete=models.PROTECT, related_name="entry_links")
+
+    panels = [FieldPanel("figure")]

@@ -1,0 +1,66 @@
+"""Browse and search views of the atlas: thin, reads come from selectors."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from .facets import FACETS, parse_facets
+from .models import AtlasEntryPage, Figure
+from .selectors import facet_options, figure_cards, figures_matching
+
+PAGE_SIZE = 24
+MAX_QUERY_LENGTH = 200
+
+
+def _page_number(raw: str | None, notes: list[str]) -> int:
+    if raw in (None, ""):
+        return 1
+    if not raw.isdigit() or not 0 < int(raw) < 10_000:
+        notes.append(f"Ignored page “{raw[:20]}”: showing the first page.")
+        return 1
+    return int(raw)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def browse(request):
+    options = facet_options()
+    selection = parse_facets({f: request.GET.getlist(f) for f in request.GET}, options)
+    notes = list(selection.ignored)
+    paginator = Paginator(figures_matching(selection), PAGE_SIZE)
+    number = _page_number(request.GET.get("page"), notes)
+    if number > paginator.num_pages:
+        notes.append("That page is past the end: showing the last page.")
+        number = paginator.num_pages
+    page = paginator.page(number)
+    context = {
+        "options": options,
+        "facets": FACETS,
+        "selection": selection,
+        "notes": notes,
+        "page_obj": page,
+        "figures": list(page.object_list),
+        "query_string": selection.query_string(),
+    }
+    template = "atlas/partials/figure-results.html" if request.htmx else "atlas/browse.html"
+    return render(request, template, context)
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def search(request):
+    query = (request.GET.get("q") or "").strip()
+    notes = []
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[:MAX_QUERY_LENGTH]
+        notes.append(f"The search was shortened to its first {MAX_QUERY_LENGTH} characters.")
+    entries, figures = [], []
+    if query:
+        entries = list(AtlasEntryPage.objects.live().select_related("complication").search(query)[:20])
+        figure_ids = [f.pk for f in Figure.objects.search(query)[:24]]
+        by_id = figure_cards().in_bulk(figure_ids)
+        figures = [by_id[i] for i in figure_ids if i in by_id]
+    context = {"query": query, "entries": entries, "figures": figures, "notes": notes}
+    template = "atlas/partials/search-results.html" if request.htmx else "atlas/search.html"
+    return render(request, template, context)

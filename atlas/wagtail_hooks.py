@@ -1,0 +1,53 @@
+"""Admin: the taxonomy, scenarios and figures as snippets, grouped under one menu."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ClinicalScenario, Complication, Figure, Modality, Surgery
+
+
+class SurgeryViewSet(SnippetViewSet):
+    model = Surgery
+    icon = "pick"
+    list_display = ["name", "short_name"]
+    search_fields = ["name"]
+
+
+class ComplicationViewSet(SnippetViewSet):
+    model = Complication
+    icon = "warning"
+    list_display = ["name", "category", "urgency", "timing_note"]
+    list_filter = ["category", "urgency"]
+    search_fields = ["name", "summary"]
+
+
+class ModalityViewSet(SnippetViewSet):
+    model = Modality
+    icon = "view"
+    list_display = ["name", "abbreviation", "radiation_level", "cost_tier"]
+
+
+class ClinicalScenarioViewSet(SnippetViewSet):
+    model = ClinicalScenario
+    icon = "clipboard-list"
+    list_display = ["code", "title", "urgency"]
+    list_filter = ["urgency"]
+    search_fields = ["title", "presentation"]
+
+
+class FigureViewSet(SnippetViewSet):
+    model = Figure
+    icon = "image"
+    list_display = ["title", "modality", "plane", "days_since_surgery"]
+    list_filter = ["modality", "plane"]
+    search_fields = ["title", "caption"]
+
+
+class AtlasViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Atlas"
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (FigureViewSet, ClinicalScenarioViewSet, ComplicationViewSet, SurgeryViewSet, ModalityViewSet)
+
+
+register_snippet(AtlasViewSetGroup)

@@ -1,0 +1,24 @@
+"""The home page: what the atlas is, where to start, what is due."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    lead = models.CharField(max_length=300, blank=True)
+    body = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    max_count = 1
+    subpage_types = ["atlas.AtlasIndexPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from atlas.models import AtlasEntryPage, AtlasIndexPage, Figure
+
+        context = super().get_context(request, *args, **kwargs)
+        context["atlas_index"] = AtlasIndexPage.objects.live().first()
+        context["entry_count"] = AtlasEntryPage.objects.live().count()
+        context["figure_count"] = Figure.objects.count()
+        return context

@@ -1,0 +1,1 @@
+"""Quiz modules, cases and attempts (built in the quizzes issue)."""
