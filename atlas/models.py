@@ -97,7 +97,9 @@ class Complication(index.Indexed, models.Model):
     onset_max_days = models.PositiveIntegerField(
         null=True, blank=True, help_text="Latest typical onset in days; leave empty for 'years later'."
     )
-    timing_note = models.CharField(max_length=200, blank=True, help_text="Timing in words, as the brief says.")
+    timing_note = models.CharField(
+        max_length=200, blank=True, help_text="Timing in words, as the brief says."
+    )
     summary = models.CharField(max_length=300)
     surgeries = models.ManyToManyField(Surgery, blank=True, related_name="complications")
     sort_order = models.PositiveSmallIntegerField(default=0)
@@ -234,7 +236,9 @@ class ScenarioRating(Orderable):
         validators=[MinValueValidator(1), MaxValueValidator(9)],
         help_text="Lowest rating sources support (same as the rating when they agree).",
     )
-    acceptable_high = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(9)])
+    acceptable_high = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
     reason = models.CharField(max_length=300)
     ideal_position = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="1 for the first examination of the ideal order, 2 for the next…"
@@ -249,7 +253,9 @@ class ScenarioRating(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["scenario", "modality"], name="one_rating_per_modality_per_scenario")
+            models.UniqueConstraint(
+                fields=["scenario", "modality"], name="one_rating_per_modality_per_scenario"
+            )
         ]
 
     def clean(self):
@@ -292,7 +298,9 @@ class Figure(index.Indexed, models.Model):
     plane = models.CharField(max_length=20, choices=Plane.choices)
     sequence = models.CharField(max_length=80, blank=True, help_text="MRI sequence or CT window, e.g. 'T2'.")
     days_since_surgery = models.PositiveIntegerField(null=True, blank=True)
-    surgery = models.ForeignKey(Surgery, null=True, blank=True, on_delete=models.SET_NULL, related_name="figures")
+    surgery = models.ForeignKey(
+        Surgery, null=True, blank=True, on_delete=models.SET_NULL, related_name="figures"
+    )
     complications = models.ManyToManyField(Complication, blank=True, related_name="figures")
     caption = models.TextField()
     alt_text = models.CharField(

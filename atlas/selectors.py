@@ -95,7 +95,9 @@ def figures_matching(selection: FacetSelection):
         figures = figures.filter(surgery__slug__in=selection.values("surgery"))
     if selection.values("complication"):
         figures = figures.filter(
-            id__in=Figure.objects.filter(complications__slug__in=selection.values("complication")).values("id")
+            id__in=Figure.objects.filter(complications__slug__in=selection.values("complication")).values(
+                "id"
+            )
         )
     if selection.values("modality"):
         figures = figures.filter(modality__slug__in=selection.values("modality"))

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+from wagtail.search.backends import get_search_backend
 
 from .facets import FACETS, parse_facets
 from .models import AtlasEntryPage, Figure
@@ -58,7 +59,7 @@ def search(request):
     entries, figures = [], []
     if query:
         entries = list(AtlasEntryPage.objects.live().select_related("complication").search(query)[:20])
-        figure_ids = [f.pk for f in Figure.objects.search(query)[:24]]
+        figure_ids = [f.pk for f in get_search_backend().search(query, Figure)[:24]]
         by_id = figure_cards().in_bulk(figure_ids)
         figures = [by_id[i] for i in figure_ids if i in by_id]
     context = {"query": query, "entries": entries, "figures": figures, "notes": notes}

@@ -12,6 +12,7 @@ from io import BytesIO
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from imaging.schematic import render_png
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
@@ -29,7 +30,6 @@ from atlas.models import (
 )
 from core.models import HomePage
 from imaging.annotations import validate_annotations
-from imaging.schematic import render_png
 
 SCHEMATIC_CREDIT = "Schematic drawn by code (imaging/schematic.py) for teaching"
 SCHEMATIC_LICENCE = "CC0 1.0"
@@ -94,7 +94,11 @@ class DemoLoader:
     def load_taxonomy(self, data) -> None:
         self.surgeries = {}
         for i, s in enumerate(data.SURGERIES):
-            values = {"name": s["name"], "short_name": s["short_name"], "description": s.get("description", "")}
+            values = {
+                "name": s["name"],
+                "short_name": s["short_name"],
+                "description": s.get("description", ""),
+            }
             values["sort_order"] = i
             self.surgeries[s["slug"]], _ = _sync(
                 Surgery, self.report, "surgeries", {"slug": s["slug"]}, values, self.refresh

@@ -17,7 +17,12 @@ MAX_SHAPES = 50
 MAX_POLYGON_POINTS = 64
 MAX_LABEL = 80
 MAX_NOTE = 300
-GEOMETRY_KEYS = {"arrow": ("from", "to"), "ellipse": ("center", "radius"), "polygon": ("points",), "point": ("at",)}
+GEOMETRY_KEYS = {
+    "arrow": ("from", "to"),
+    "ellipse": ("center", "radius"),
+    "polygon": ("points",),
+    "point": ("at",),
+}
 ALLOWED_KEYS = {"id", "kind", "label", "note"}
 
 
@@ -46,7 +51,9 @@ def _xy(value, where: str, problems: list[str], *, low: float = 0.0, high: float
         problems.append(f"{where} must hold two numbers")
         return None
     if not (low <= x <= high and low <= y <= high):
-        problems.append(f"{where} is outside the image (each coordinate must be between {low:g} and {high:g})")
+        problems.append(
+            f"{where} is outside the image (each coordinate must be between {low:g} and {high:g})"
+        )
         return None
     return [round(x, 4), round(y, 4)]
 
@@ -249,7 +256,11 @@ def svg_geometry(shape: dict, width: float, height: float) -> dict:
     kind = shape["kind"]
     if kind == "point":
         x, y = shape["at"]
-        return {"cx": round(x * width, 1), "cy": round(y * height, 1), "r": round(min(width, height) * 0.012, 1)}
+        return {
+            "cx": round(x * width, 1),
+            "cy": round(y * height, 1),
+            "r": round(min(width, height) * 0.012, 1),
+        }
     if kind == "arrow":
         (x1, y1), (x2, y2) = shape["from"], shape["to"]
         return {

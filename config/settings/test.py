@@ -11,3 +11,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="spine-atlas-test-media-")
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 SERVE_MEDIA = True
+STATIC_ROOT = tempfile.mkdtemp(prefix="spine-atlas-test-static-")
+WHITENOISE_USE_FINDERS = True

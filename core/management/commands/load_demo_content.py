@@ -23,5 +23,7 @@ class Command(BaseCommand):
         if settings.DEBUG and not User.objects.filter(username="faculty").exists():
             # A local demo account only: never created with production settings (DEBUG is off there).
             password = os.environ.get("DEMO_FACULTY_PASSWORD", "faculty-demo")
-            User.objects.create_superuser("faculty", "faculty@example.org", password, display_name="Demo Faculty")
+            User.objects.create_superuser(
+                "faculty", "faculty@example.org", password, display_name="Demo Faculty"
+            )
             self.stdout.write("Created the local admin account 'faculty' for /cms/.")

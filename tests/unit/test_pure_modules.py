@@ -1,0 +1,22 @@
+"""Pure modules must stay pure: no Django or Wagtail imports (checked by parsing, not importing)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PURE_MODULES = ["imaging/annotations.py", "imaging/schematic.py", "atlas/timing.py", "atlas/facets.py"]
+PURE_MODULES += [p for p in ["quizzes/scoring.py"] if (ROOT / p).exists()]
+
+
+@pytest.mark.parametrize("relative", PURE_MODULES)
+def test_module_imports_no_django(relative):
+    tree = ast.parse((ROOT / relative).read_text())
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
+    assert not imported & {"django", "wagtail", "modelcluster"}, f"{relative} imports {imported}"
