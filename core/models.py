@@ -12,7 +12,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     max_count = 1
-    subpage_types = ["atlas.AtlasIndexPage"]
+    subpage_types = ["atlas.AtlasIndexPage", "quizzes.QuizIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
         from atlas.models import AtlasEntryPage, AtlasIndexPage, Figure

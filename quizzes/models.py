@@ -1,1 +1,324 @@
-"""Quiz modules, cases and attempts (built in the quizzes issue)."""
+"""Quiz modules and cases (Wagtail pages), their answer keys, and learners' attempts."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from atlas.models import AtlasEntryPage, ClinicalScenario, Complication, Figure, Modality, Surgery
+
+from . import scoring
+
+NEXT_STEP_CHOICES = list(scoring.NEXT_STEPS.items())
+
+
+class QuizIndexPage(Page):
+    intro = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["quizzes.QuizModulePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import modules_with_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = modules_with_progress(self, request.user)
+        return context
+
+
+class QuizModulePage(Page):
+    aim = models.CharField(max_length=300, help_text="What a resident can do after this module.")
+    intro = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("aim"), FieldPanel("intro")]
+    parent_page_types = ["quizzes.QuizIndexPage"]
+    subpage_types = ["quizzes.QuizCasePage"]
+    search_fields = Page.search_fields + [index.SearchField("aim")]
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import module_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = module_progress(self, request)
+        return context
+
+
+class QuizCasePage(Page):
+    """One clinical vignette; its answer key is everything below the vignette and never reaches the page early."""
+
+    # Vignette
+    patient_age = models.PositiveSmallIntegerField(validators=[MaxValueValidator(110)])
+    patient_sex = models.CharField(max_length=10, choices=[("female", "Female"), ("male", "Male")])
+    operation = models.CharField(
+        max_length=200, help_text="As the referrer writes it, e.g. 'L4–L5 laminectomy'."
+    )
+    surgery = models.ForeignKey(Surgery, on_delete=models.PROTECT, related_name="quiz_cases")
+    level = models.CharField(max_length=20, blank=True)
+    days_since_surgery = models.PositiveIntegerField()
+    symptoms = models.TextField()
+    examination = models.TextField(help_text="Deficits, wound, temperature.")
+    labs = models.TextField(blank=True, help_text="CRP, white cells, trend. Leave empty if not relevant.")
+
+    # Workup key
+    scenario = models.ForeignKey(ClinicalScenario, on_delete=models.PROTECT, related_name="quiz_cases")
+    fallback_modality = models.ForeignKey(
+        Modality,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Shown even if the learner did not order it, so that the interpretation can go on.",
+    )
+    fallback_note = models.CharField(
+        max_length=200, default="The on-call surgeon requested this examination."
+    )
+
+    # Interpretation key
+    target_figure = models.ForeignKey(Figure, on_delete=models.PROTECT, related_name="+")
+    target_annotation_id = models.CharField(
+        max_length=41, help_text="The id of the annotation on the lesion."
+    )
+    target_region_label = models.CharField(
+        max_length=120,
+        help_text="A neutral name for the lesion's region in the keyboard list (never the diagnosis), "
+        "e.g. 'Dorsal epidural space at L4–L5'.",
+    )
+    other_region_ids = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Comma-separated ids of anatomy annotations on the target figure, offered beside the lesion "
+        "in the keyboard list (their labels must not name the diagnosis).",
+    )
+    pointing_tolerance = models.FloatField(
+        default=0.04,
+        validators=[MinValueValidator(0), MaxValueValidator(0.2)],
+        help_text="Partial credit within this distance of the shape, as a fraction of the image width.",
+    )
+    next_step_answer = models.CharField(max_length=30, choices=NEXT_STEP_CHOICES)
+    next_step_partial = models.CharField(max_length=30, choices=NEXT_STEP_CHOICES, blank=True)
+    next_step_partial_credit = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(99)])
+    next_step_explanation = models.CharField(max_length=300, blank=True)
+    teaching_points = RichTextField()
+    atlas_entries = ParentalManyToManyField(AtlasEntryPage, blank=True, related_name="quiz_cases")
+
+    # Weights of the total (0 leaves a part out)
+    weight_workup = models.PositiveSmallIntegerField(default=scoring.DEFAULT_WEIGHTS["workup"])
+    weight_findings = models.PositiveSmallIntegerField(default=scoring.DEFAULT_WEIGHTS["findings"])
+    weight_diagnosis = models.PositiveSmallIntegerField(default=scoring.DEFAULT_WEIGHTS["diagnosis"])
+    weight_pointing = models.PositiveSmallIntegerField(default=scoring.DEFAULT_WEIGHTS["pointing"])
+    weight_next_step = models.PositiveSmallIntegerField(default=scoring.DEFAULT_WEIGHTS["next_step"])
+    weight_certainty = models.PositiveSmallIntegerField(default=scoring.DEFAULT_WEIGHTS["certainty"])
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("patient_age"), FieldPanel("patient_sex")]),
+                FieldRowPanel([FieldPanel("operation"), FieldPanel("surgery"), FieldPanel("level")]),
+                FieldPanel("days_since_surgery"),
+                FieldPanel("symptoms"),
+                FieldPanel("examination"),
+                FieldPanel("labs"),
+            ],
+            heading="Vignette (what the learner sees)",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("scenario"), FieldPanel("fallback_modality"), FieldPanel("fallback_note")],
+            heading="Workup key",
+        ),
+        InlinePanel("rating_overrides", heading="Rating overrides for this case", label="Override"),
+        InlinePanel("case_images", heading="Images shown for each examination", label="Image"),
+        InlinePanel("findings", heading="Findings and distractors", label="Finding"),
+        InlinePanel("diagnoses", heading="Diagnoses and their credit", label="Diagnosis"),
+        MultiFieldPanel(
+            [
+                FieldPanel("target_figure"),
+                FieldPanel("target_annotation_id"),
+                FieldPanel("target_region_label"),
+                FieldPanel("other_region_ids"),
+                FieldPanel("pointing_tolerance"),
+            ],
+            heading="Point at the lesion",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("next_step_answer"),
+                FieldRowPanel([FieldPanel("next_step_partial"), FieldPanel("next_step_partial_credit")]),
+                FieldPanel("next_step_explanation"),
+            ],
+            heading="What happens next",
+        ),
+        FieldPanel("teaching_points"),
+        FieldPanel("atlas_entries"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_workup"),
+                        FieldPanel("weight_findings"),
+                        FieldPanel("weight_diagnosis"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_pointing"),
+                        FieldPanel("weight_next_step"),
+                        FieldPanel("weight_certainty"),
+                    ]
+                ),
+            ],
+            heading="Weights of the total",
+            classname="collapsed",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("symptoms")]
+    parent_page_types = ["quizzes.QuizModulePage"]
+    subpage_types: list[str] = []
+
+    def clean(self):
+        super().clean()
+        problems = {}
+        shape_ids = (
+            {s.get("id") for s in (self.target_figure.annotations or [])} if self.target_figure_id else set()
+        )
+        if self.target_figure_id and self.target_annotation_id not in shape_ids:
+            problems["target_annotation_id"] = (
+                f"“{self.target_annotation_id}” is not an annotation of the target figure "
+                f"(it has: {', '.join(sorted(i for i in shape_ids if i)) or 'none'})."
+            )
+        missing = [i for i in self.other_region_id_list if i not in shape_ids]
+        if self.target_figure_id and missing:
+            problems["other_region_ids"] = f"Not annotations of the target figure: {', '.join(missing)}."
+        if self.next_step_partial and self.next_step_partial == self.next_step_answer:
+            problems["next_step_partial"] = "The partial-credit answer must differ from the full answer."
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def other_region_id_list(self) -> list[str]:
+        return [i.strip() for i in (self.other_region_ids or "").split(",") if i.strip()]
+
+    @property
+    def weights(self) -> dict[str, int]:
+        return {part: getattr(self, f"weight_{part}") for part in scoring.DEFAULT_WEIGHTS}
+
+    @property
+    def vignette_sex(self) -> str:
+        return "woman" if self.patient_sex == "female" else "man"
+
+    @cached_property
+    def module(self) -> QuizModulePage | None:
+        return QuizModulePage.objects.filter(pk=self.get_parent().pk).first()
+
+    def serve(self, request, *args, **kwargs):
+        from .views import case_page
+
+        return case_page(request, self)
+
+
+class CaseRatingOverride(Orderable):
+    case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="rating_overrides")
+    modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="+")
+    rating = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(9)])
+    acceptable_low = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(9)])
+    acceptable_high = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
+    reason = models.CharField(max_length=300)
+
+    panels = [
+        FieldPanel("modality"),
+        FieldRowPanel([FieldPanel("rating"), FieldPanel("acceptable_low"), FieldPanel("acceptable_high")]),
+        FieldPanel("reason"),
+    ]
+
+
+class CaseImage(Orderable):
+    case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="case_images")
+    modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="+")
+    figure = models.ForeignKey(Figure, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("modality"), FieldPanel("figure")]
+
+
+class CaseFinding(Orderable):
+    case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="findings")
+    key = models.SlugField(max_length=60, help_text="Short id, unique within the case.")
+    text = models.CharField(max_length=200)
+    is_present = models.BooleanField(
+        default=False, help_text="Ticked: a true finding; unticked: a distractor."
+    )
+    explanation = models.CharField(max_length=300, blank=True)
+
+    panels = [FieldPanel("key"), FieldPanel("text"), FieldPanel("is_present"), FieldPanel("explanation")]
+
+
+class CaseDiagnosis(Orderable):
+    case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="diagnoses")
+    complication = models.ForeignKey(Complication, on_delete=models.PROTECT, related_name="+")
+    credit = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[MaxValueValidator(100)],
+        help_text="100 for the answer; 25–50 for a fair differential.",
+    )
+    explanation = models.CharField(max_length=300, blank=True)
+
+    panels = [FieldPanel("complication"), FieldPanel("credit"), FieldPanel("explanation")]
+
+
+class Attempt(models.Model):
+    """A signed-in learner's go at one case. Scores are written once, when the last step is submitted."""
+
+    class Step(models.TextChoices):
+        WORKUP = "workup", "Choose the imaging"
+        INTERPRETATION = "interpretation", "Interpret the images"
+        DONE = "done", "Feedback"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    case = models.ForeignKey(QuizCasePage, on_delete=models.CASCADE, related_name="attempts")
+    module = models.ForeignKey(
+        QuizModulePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
+    )
+    step = models.CharField(max_length=20, choices=Step.choices, default=Step.WORKUP)
+    is_practice = models.BooleanField(
+        default=False, help_text="A repeat of a case already completed: never counts for leaderboards."
+    )
+    workup = models.JSONField(default=dict, blank=True, help_text="Modality slug -> timing.")
+    interpretation = models.JSONField(default=dict, blank=True)
+    parts = models.JSONField(default=list, blank=True, help_text="Every score part with its reasons.")
+    total = models.PositiveSmallIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    workup_submitted_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [
+            models.Index(fields=["learner", "case", "-started_at"]),
+            models.Index(fields=["case", "completed_at"]),
+        ]
+        constraints = [
+            # At most one counted (first) attempt per learner and case.
+            models.UniqueConstraint(
+                fields=["learner", "case"],
+                condition=models.Q(is_practice=False),
+                name="one_counted_attempt_per_case",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.case_id} · {self.step}"
+
+    @property
+    def is_scored(self) -> bool:
+        return self.step == self.Step.DONE

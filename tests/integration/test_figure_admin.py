@@ -39,7 +39,15 @@ def _form_data(figure, annotations):
 def test_out_of_range_shape_is_refused_naming_the_shape_and_nothing_is_lost(editor_client):
     figure = make_figure()
     before = figure.annotations
-    bad = [{"id": "haematoma", "kind": "ellipse", "label": "Haematoma", "center": [1.7, 0.5], "radius": [0.1, 0.1]}]
+    bad = [
+        {
+            "id": "haematoma",
+            "kind": "ellipse",
+            "label": "Haematoma",
+            "center": [1.7, 0.5],
+            "radius": [0.1, 0.1],
+        }
+    ]
     url = reverse("wagtailsnippets_atlas_figure:edit", args=[figure.pk])
     response = editor_client.post(url, _form_data(figure, bad))
     html = response.content.decode()
@@ -68,7 +76,9 @@ def test_valid_annotations_are_saved_clean(editor_client):
     response = editor_client.post(url, _form_data(figure, shapes))
     assert response.status_code == 302
     figure.refresh_from_db()
-    assert figure.annotations == [{"id": "root", "kind": "point", "label": "L5 root", "note": "", "at": [0.25, 0.75]}]
+    assert figure.annotations == [
+        {"id": "root", "kind": "point", "label": "L5 root", "note": "", "at": [0.25, 0.75]}
+    ]
 
 
 def test_a_figure_needs_alt_text():

@@ -1,0 +1,161 @@
+"""Reads for the quiz pages, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from atlas.models import Figure, Modality, ScenarioRating, figures_for_display
+from imaging.annotations import shape_anchor
+
+from . import scoring
+from .models import Attempt, CaseDiagnosis, CaseImage, QuizCasePage, QuizModulePage
+
+
+@dataclass
+class CaseMaterial:
+    """Everything one case needs to be played and scored, loaded once."""
+
+    case: QuizCasePage
+    modalities: list[Modality]
+    ratings: dict[str, scoring.RatingKey]
+    rating_rows: list[ScenarioRating]
+    images: dict[str, list[Figure]]
+    findings: list
+    diagnoses: list[CaseDiagnosis]
+    target_figure: Figure
+    regions: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def modality_names(self) -> dict[str, str]:
+        return {m.slug: m.name for m in self.modalities}
+
+    @property
+    def target_shape(self) -> dict | None:
+        return next(
+            (s for s in self.target_figure.annotations if s.get("id") == self.case.target_annotation_id), None
+        )
+
+
+def case_material(case: QuizCasePage) -> CaseMaterial:
+    modalities = list(Modality.objects.all())
+    rows = list(ScenarioRating.objects.filter(scenario_id=case.scenario_id).select_related("modality"))
+    overrides = {o.modality_id: o for o in case.rating_overrides.all()}
+    ratings: dict[str, scoring.RatingKey] = {}
+    for m in modalities:
+        row = next((r for r in rows if r.modality_id == m.id), None)
+        override = overrides.get(m.id)
+        source = override or row
+        if source is None:
+            # A modality the scenario does not rate: no role in it.
+            ratings[m.slug] = scoring.RatingKey(m.name, 1, 1, 1, m.radiation_level)
+            continue
+        ratings[m.slug] = scoring.RatingKey(
+            m.name,
+            source.rating,
+            source.acceptable_low,
+            source.acceptable_high,
+            m.radiation_level,
+            ideal=bool(row and row.ideal_position),
+        )
+    images: dict[str, list[Figure]] = defaultdict(list)
+    links = CaseImage.objects.filter(case=case).prefetch_related(
+        Prefetch("figure", queryset=figures_for_display())
+    )
+    by_id = {m.id: m for m in modalities}
+    for link in links:
+        images[by_id[link.modality_id].slug].append(link.figure)
+    target = next(
+        (f for figures in images.values() for f in figures if f.pk == case.target_figure_id), None
+    ) or figures_for_display().get(pk=case.target_figure_id)
+    return CaseMaterial(
+        case=case,
+        modalities=modalities,
+        ratings=ratings,
+        rating_rows=sorted(rows, key=lambda r: (-r.rating, r.modality.sort_order)),
+        images=dict(images),
+        findings=list(case.findings.all()),
+        diagnoses=list(case.diagnoses.select_related("complication")),
+        target_figure=target,
+        regions=pointing_regions(case, target),
+    )
+
+
+def pointing_regions(case: QuizCasePage, figure: Figure) -> list[tuple[str, str]]:
+    """(annotation id, neutral label) pairs for the keyboard alternative, top to bottom on the image.
+
+    The lesion is offered under the author's neutral label; the other regions are anatomy shapes the author
+    listed, under their own labels, so the list never names the answer.
+    """
+    offered = set(case.other_region_id_list) | {case.target_annotation_id}
+    pairs = []
+    for shape in figure.annotations or []:
+        if shape.get("id") not in offered:
+            continue
+        label = case.target_region_label if shape["id"] == case.target_annotation_id else shape["label"]
+        pairs.append((shape_anchor(shape), shape["id"], label))
+    pairs.sort(key=lambda p: (p[0][1], p[0][0]))
+    return [(shape_id, label) for _, shape_id, label in pairs]
+
+
+def latest_attempts(user, cases) -> dict[int, Attempt]:
+    if not user.is_authenticated:
+        return {}
+    latest: dict[int, Attempt] = {}
+    for attempt in Attempt.objects.filter(learner=user, case__in=cases).order_by("started_at"):
+        latest[attempt.case_id] = attempt
+    return latest
+
+
+def counted_attempts(user, cases) -> dict[int, Attempt]:
+    if not user.is_authenticated:
+        return {}
+    return {
+        a.case_id: a
+        for a in Attempt.objects.filter(
+            learner=user, case__in=cases, is_practice=False, step=Attempt.Step.DONE
+        )
+    }
+
+
+def module_progress(module: QuizModulePage, request) -> dict:
+    from .services import session_attempts_for
+
+    cases = list(QuizCasePage.objects.live().child_of(module).order_by("path"))
+    if request.user.is_authenticated:
+        latest = latest_attempts(request.user, cases)
+        counted = counted_attempts(request.user, cases)
+    else:
+        latest = session_attempts_for(request, cases)
+        counted = {cid: a for cid, a in latest.items() if a.step == Attempt.Step.DONE}
+    rows = [{"case": c, "latest": latest.get(c.pk), "counted": counted.get(c.pk)} for c in cases]
+    done = [r for r in rows if r["counted"]]
+    return {
+        "rows": rows,
+        "done": len(done),
+        "total": len(rows),
+        "finished": bool(rows) and len(done) == len(rows),
+        "mean": round(sum(r["counted"].total for r in done) / len(done)) if done else None,
+        "next_case": next((r["case"] for r in rows if not r["counted"]), None),
+    }
+
+
+def modules_with_progress(index, user) -> list[dict]:
+    modules = list(QuizModulePage.objects.live().child_of(index).order_by("path"))
+    cases = list(QuizCasePage.objects.live().filter(path__startswith=index.path).only("id", "path"))
+    counted = counted_attempts(user, cases)
+    by_module: dict[int, list] = defaultdict(list)
+    for module in modules:
+        for case in cases:
+            if case.path.startswith(module.path) and case.path != module.path:
+                by_module[module.pk].append(case)
+    return [
+        {
+            "module": m,
+            "cases": len(by_module[m.pk]),
+            "done": sum(1 for c in by_module[m.pk] if c.pk in counted),
+        }
+        for m in modules
+    ]

@@ -1,0 +1,232 @@
+"""Writes of the quiz flow: start and submit the steps of an attempt, each once.
+
+Signed-in learners' attempts live in the database; anonymous visitors' only in their session. Both go
+through the same functions. A step is applied with a conditional write ("only if still at this step"), so a
+double click, the back button or a replayed POST finds the step done and changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.utils import timezone
+
+from imaging.annotations import Aspect, distance_to_shape
+
+from . import scoring
+from .answers import AnswerError, Interpretation
+from .models import Attempt, QuizCasePage
+from .selectors import CaseMaterial
+
+SESSION_KEY = "quiz_attempts"
+MAX_SESSION_ATTEMPTS = 40
+Step = Attempt.Step
+
+
+@dataclass
+class SessionAttempt:
+    """An anonymous visitor's attempt, kept in the session only."""
+
+    public_id: str
+    case_id: int
+    module_id: int | None
+    step: str = Step.WORKUP
+    is_practice: bool = True
+    workup: dict = field(default_factory=dict)
+    interpretation: dict = field(default_factory=dict)
+    parts: list = field(default_factory=list)
+    total: int | None = None
+    started_at: str = ""
+    completed_at: str | None = None
+
+    @property
+    def is_scored(self) -> bool:
+        return self.step == Step.DONE
+
+
+def _session_store(request) -> dict:
+    return request.session.get(SESSION_KEY, {})
+
+
+def _session_save(request, attempt: SessionAttempt) -> None:
+    store = dict(_session_store(request))
+    store[attempt.public_id] = asdict(attempt)
+    if len(store) > MAX_SESSION_ATTEMPTS:
+        for key in sorted(store, key=lambda k: store[k].get("started_at", ""))[
+            : len(store) - MAX_SESSION_ATTEMPTS
+        ]:
+            store.pop(key)
+    request.session[SESSION_KEY] = store
+
+
+def session_attempts_for(request, cases) -> dict[int, SessionAttempt]:
+    ids = {c.pk for c in cases}
+    latest: dict[int, SessionAttempt] = {}
+    for raw in sorted(_session_store(request).values(), key=lambda a: a.get("started_at", "")):
+        if raw.get("case_id") in ids:
+            latest[raw["case_id"]] = SessionAttempt(**raw)
+    return latest
+
+
+def _parse_public_id(raw) -> str:
+    try:
+        return str(uuid.UUID(str(raw)))
+    except (TypeError, ValueError, AttributeError):
+        raise AnswerError("This form has no valid attempt id: reload the case and try again.") from None
+
+
+def attempt_find(request, raw_public_id, case: QuizCasePage):
+    """The requesting learner's attempt with this id at this case, or 404 (never someone else's)."""
+    public_id = _parse_public_id(raw_public_id)
+    if request.user.is_authenticated:
+        attempt = Attempt.objects.filter(public_id=public_id, learner=request.user, case=case).first()
+    else:
+        raw = _session_store(request).get(public_id)
+        attempt = SessionAttempt(**raw) if raw and raw.get("case_id") == case.pk else None
+    if attempt is None:
+        raise Http404("No such attempt of yours at this case.")
+    return attempt
+
+
+def attempt_latest(request, case: QuizCasePage):
+    if request.user.is_authenticated:
+        return Attempt.objects.filter(learner=request.user, case=case).order_by("-started_at", "-id").first()
+    return session_attempts_for(request, [case]).get(case.pk)
+
+
+def _other_learners_attempt_exists(public_id: str, request) -> bool:
+    query = Attempt.objects.filter(public_id=public_id)
+    if request.user.is_authenticated:
+        query = query.exclude(learner=request.user)
+    return query.exists()
+
+
+def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, workup: dict[str, str]):
+    """Create the attempt (with the id the form carried) and record its workup; (attempt, changed)."""
+    case = material.case
+    public_id = _parse_public_id(raw_public_id)
+    if _other_learners_attempt_exists(public_id, request):
+        raise Http404("No such attempt of yours at this case.")
+    workup_part = scoring.score_workup(material.ratings, workup, material.case.scenario.urgency).as_dict()
+    now = timezone.now()
+    if not request.user.is_authenticated:
+        raw = _session_store(request).get(public_id)
+        if raw:
+            return SessionAttempt(**raw), False
+        attempt = SessionAttempt(
+            public_id=public_id,
+            case_id=case.pk,
+            module_id=case.get_parent().pk,
+            step=Step.INTERPRETATION,
+            workup=workup,
+            parts=[workup_part],
+            started_at=now.isoformat(),
+        )
+        _session_save(request, attempt)
+        return attempt, True
+    existing = Attempt.objects.filter(public_id=public_id, learner=request.user).first()
+    if existing:
+        if existing.case_id != case.pk:
+            raise Http404("No such attempt of yours at this case.")
+        return existing, False
+    fields = {
+        "public_id": public_id,
+        "learner": request.user,
+        "case": case,
+        "module_id": case.get_parent().pk,
+        "step": Step.INTERPRETATION,
+        "workup": workup,
+        "parts": [workup_part],
+        "workup_submitted_at": now,
+    }
+    counted_exists = Attempt.objects.filter(learner=request.user, case=case, is_practice=False).exists()
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(is_practice=counted_exists, **fields)
+    except IntegrityError:
+        # Two first attempts raced: the later one becomes practice.
+        attempt = Attempt.objects.create(is_practice=True, **fields)
+    return attempt, True
+
+
+def _pointing_distance(material: CaseMaterial, answer: Interpretation) -> tuple[float | None, bool]:
+    shape = material.target_shape
+    if shape is None:
+        return None, False
+    if answer.point is not None:
+        image = material.target_figure.image
+        return distance_to_shape(shape, *answer.point, Aspect(image.width, image.height)), False
+    if answer.region is not None:
+        return (0.0 if answer.region == shape["id"] else 1.0), True
+    return None, False
+
+
+def score_interpretation(material: CaseMaterial, answer: Interpretation) -> list[scoring.PartScore]:
+    case = material.case
+    findings = {f.key: f.is_present for f in material.findings}
+    finding_labels = {f.key: f.text for f in material.findings}
+    credits = {d.complication.slug: d.credit for d in material.diagnoses}
+    diagnosis_labels = {d.complication.slug: d.complication.name for d in material.diagnoses}
+    diagnosis = scoring.score_diagnosis(credits, diagnosis_labels, answer.diagnosis)
+    distance, by_region = _pointing_distance(material, answer)
+    partial = {case.next_step_partial: case.next_step_partial_credit} if case.next_step_partial else {}
+    return [
+        scoring.score_findings(findings, finding_labels, answer.findings),
+        diagnosis,
+        scoring.score_pointing(distance, case.pointing_tolerance, by_region=by_region),
+        scoring.score_next_step(case.next_step_answer, partial, answer.next_step),
+        scoring.score_certainty(diagnosis.score, answer.confidence),
+    ]
+
+
+def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public_id, answer: Interpretation):
+    """Score the interpretation and close the attempt; (attempt, changed). Scored attempts never change."""
+    attempt = attempt_find(request, raw_public_id, material.case)
+    if attempt.step == Step.DONE:
+        return attempt, False
+    if attempt.step != Step.INTERPRETATION:
+        raise AnswerError("Choose the imaging first.", 409)
+    parts = attempt.parts[:1] + [p.as_dict() for p in score_interpretation(material, answer)]
+    total = scoring.total_score(
+        [scoring.PartScore(p["part"], p["score"]) for p in parts], material.case.weights
+    )
+    now = timezone.now()
+    if isinstance(attempt, SessionAttempt):
+        attempt.step, attempt.interpretation, attempt.parts, attempt.total = (
+            Step.DONE,
+            answer.as_dict(),
+            parts,
+            total,
+        )
+        attempt.completed_at = now.isoformat()
+        _session_save(request, attempt)
+        return attempt, True
+    updated = Attempt.objects.filter(pk=attempt.pk, step=Step.INTERPRETATION).update(
+        step=Step.DONE, interpretation=answer.as_dict(), parts=parts, total=total, completed_at=now
+    )
+    attempt.refresh_from_db()
+    return attempt, bool(updated)
+
+
+def images_for_workup(material: CaseMaterial, workup: dict[str, str]) -> list[dict]:
+    """What the learner gets to see: the images of each examination ordered, then the essential one if missed."""
+    names = material.modality_names
+    ordered = sorted(workup, key=lambda s: (-material.ratings[s].rating, names[s]))
+    sections = [
+        {"modality": names[slug], "slug": slug, "figures": material.images.get(slug, []), "note": ""}
+        for slug in ordered
+    ]
+    fallback = material.case.fallback_modality
+    if fallback.slug not in workup:
+        sections.append(
+            {
+                "modality": fallback.name,
+                "slug": fallback.slug,
+                "figures": material.images.get(fallback.slug, []),
+                "note": material.case.fallback_note,
+            }
+        )
+    return sections

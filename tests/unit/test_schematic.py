@@ -1,0 +1,307 @@
+"""Unit tests for imaging.schematic (pure Pillow renderer; no database, no Django)."""
+
+import ast
+import io
+import re
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from imaging import schematic
+from imaging.schematic import FINDING_KINDS, STYLES, VIEWS, render_figure, render_png
+
+SIZE = (400, 400)
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+
+# One drawable context per finding kind (the baseline is the same spec without findings).
+CASES = {
+    "epidural_haematoma": dict(view="sagittal", style="mri_t2", surgery="laminectomy"),
+    "pseudohernia": dict(view="axial", style="mri_t2", surgery="discectomy"),
+    "recurrent_herniation": dict(view="axial", style="mri_t1_gd", surgery="discectomy"),
+    "epidural_fibrosis": dict(view="axial", style="mri_t1_gd", surgery="discectomy"),
+    "pseudomeningocele": dict(view="sagittal", style="mri_t2", surgery="laminectomy"),
+    "seroma": dict(view="axial", style="mri_t2", surgery="laminectomy"),
+    "epidural_abscess": dict(view="sagittal", style="mri_t1_gd", surgery="laminectomy"),
+    "paraspinal_abscess": dict(view="axial", style="mri_t1_gd", surgery="fusion"),
+    "spondylodiscitis": dict(view="sagittal", style="stir", surgery="discectomy"),
+    "screw_breach_medial": dict(view="axial", style="ct", surgery="fusion"),
+    "screw_halo": dict(view="axial", style="ct", surgery="fusion"),
+    "rod_fracture": dict(view="sagittal", style="xr", surgery="fusion"),
+    "screw_fracture": dict(view="sagittal", style="xr", surgery="fusion", level="L5-S1"),
+    "cage_retropulsion": dict(view="sagittal", style="ct", surgery="tlif"),
+    "cage_subsidence": dict(view="sagittal", style="xr", surgery="tlif"),
+    "pseudarthrosis": dict(view="sagittal", style="ct", surgery="tlif"),
+    "arachnoiditis_clumping": dict(view="axial", style="mri_t2", surgery="laminectomy"),
+    "arachnoiditis_empty_sac": dict(view="axial", style="mri_t2", surgery="laminectomy"),
+    "adjacent_segment_disease": dict(view="sagittal", style="mri_t2", surgery="fusion"),
+    "cord_ischaemia": dict(view="axial", style="mri_t2", surgery="fusion", slice="conus"),
+    "sacral_insufficiency_fracture": dict(view="coronal", style="stir", surgery="fusion", level="L5-S1"),
+    "sij_overload": dict(view="coronal", style="stir", surgery="fusion", level="L5-S1"),
+    "pars_fracture": dict(view="sagittal", style="ct", surgery="laminectomy"),
+    "spondylolisthesis": dict(view="sagittal", style="xr", surgery="laminectomy"),
+    "residual_stenosis": dict(view="axial", style="mri_t2", surgery="laminectomy"),
+    "facet_effusion": dict(view="axial", style="stir", surgery="laminectomy"),
+    "fat_graft": dict(view="axial", style="mri_t1", surgery="laminectomy"),
+    "dvt": dict(view="axial", style="us", region="leg"),
+    "hot_spot": dict(view="sagittal", style="spect", surgery="fusion"),
+}
+# A second context for kinds that support another view or style.
+EXTRA = [
+    ("epidural_haematoma", dict(view="axial", style="ct", surgery="laminectomy")),
+    ("recurrent_herniation", dict(view="sagittal", style="mri_t1_gd", surgery="discectomy")),
+    ("epidural_fibrosis", dict(view="sagittal", style="mri_t1_gd", surgery="laminectomy")),
+    ("pseudomeningocele", dict(view="axial", style="mri_t2", surgery="laminectomy")),
+    ("seroma", dict(view="sagittal", style="us")),
+    ("paraspinal_abscess", dict(view="sagittal", style="stir", surgery="fusion")),
+    ("spondylodiscitis", dict(view="axial", style="mri_t1_gd", surgery="discectomy")),
+    ("screw_halo", dict(view="sagittal", style="xr", surgery="fusion")),
+    ("screw_fracture", dict(view="axial", style="ct", surgery="fusion")),
+    ("pseudarthrosis", dict(view="sagittal", style="xr", surgery="fusion")),
+    ("cord_ischaemia", dict(view="sagittal", style="stir")),
+    ("sacral_insufficiency_fracture", dict(view="sagittal", style="mri_t1", surgery="fusion", level="L5-S1")),
+    ("sij_overload", dict(view="coronal", style="spect")),
+    ("pars_fracture", dict(view="axial", style="ct", surgery="laminectomy")),
+    ("spondylolisthesis", dict(view="sagittal", style="mri_t2", surgery="fusion")),
+    ("residual_stenosis", dict(view="sagittal", style="mri_t2", surgery="laminectomy")),
+    ("fat_graft", dict(view="sagittal", style="mri_t1", surgery="laminectomy")),
+    ("hot_spot", dict(view="axial", style="pet", surgery="fusion")),
+]
+ALL_CASES = [(k, s) for k, s in CASES.items()] + EXTRA
+
+
+def _spec(kind, base, **finding):
+    fid = kind.replace("_", "-")
+    return {**base, "findings": [{"kind": kind, "id": fid, "label": kind.title(), "note": "n", **finding}]}
+
+
+def _arr(img):
+    return np.asarray(img.convert("RGB")).astype(np.int16)
+
+
+def _changed(kind, base, size=SIZE, **finding):
+    with_img, ann = render_figure(_spec(kind, base, **finding), size)
+    without_img, _ = render_figure({**base, "findings": []}, size)
+    diff = np.abs(_arr(with_img) - _arr(without_img)).max(axis=2) > 12
+    return diff, ann
+
+
+def _check_schema(a):
+    assert ID_RE.match(a["id"]), a["id"]
+    assert isinstance(a["label"], str) and isinstance(a["note"], str)
+    extra = {"arrow": {"from", "to"}, "ellipse": {"center", "radius"}, "polygon": {"points"}, "point": {"at"}}
+    assert set(a) == {"id", "kind", "label", "note"} | extra[a["kind"]]
+    pts = {"arrow": [a.get("from"), a.get("to")], "ellipse": [a.get("center"), a.get("radius")],
+           "polygon": a.get("points"), "point": [a.get("at")]}[a["kind"]]  # fmt: skip
+    if a["kind"] == "polygon":
+        assert 3 <= len(pts) <= 64
+    for p in pts:
+        assert len(p) == 2
+        for v in p:
+            assert isinstance(v, float | int) and 0.0 <= v <= 1.0
+            assert round(v, 4) == v
+
+
+def _region_mask(a, size):
+    w, h = size
+    m = Image.new("L", size, 0)
+    d = ImageDraw.Draw(m)
+    if a["kind"] == "ellipse":
+        (cx, cy), (rx, ry) = a["center"], a["radius"]
+        d.ellipse([(cx - rx) * w, (cy - ry) * h, (cx + rx) * w, (cy + ry) * h], fill=255)
+    else:
+        d.polygon([(x * w, y * h) for x, y in a["points"]], fill=255)
+    return np.asarray(m) > 0
+
+
+def test_every_kind_has_a_test_case():
+    assert set(CASES) | {"normal"} == FINDING_KINDS
+    assert {"sagittal", "axial", "coronal"} == VIEWS
+    assert {"mri_t2", "mri_t1", "mri_t1_gd", "stir", "ct", "xr", "spect", "pet", "us"} == STYLES
+
+
+@pytest.mark.parametrize(
+    ("kind", "base"), ALL_CASES, ids=[f"{k}-{s['view']}-{s['style']}" for k, s in ALL_CASES]
+)
+def test_finding_renders_with_one_valid_annotation(kind, base):
+    img, ann = render_figure(_spec(kind, base), SIZE)
+    assert img.size == SIZE and img.mode == "RGB"
+    assert [a["id"] for a in ann] == [kind.replace("_", "-")]
+    _check_schema(ann[0])
+    assert ann[0]["kind"] == "ellipse" and ann[0]["label"] == kind.title() and ann[0]["note"] == "n"
+
+
+@pytest.mark.parametrize(
+    ("kind", "base"), ALL_CASES, ids=[f"{k}-{s['view']}-{s['style']}" for k, s in ALL_CASES]
+)
+@pytest.mark.parametrize("shape", ["ellipse", "polygon"])
+def test_annotation_covers_what_was_drawn(kind, base, shape):
+    diff, ann = _changed(kind, base, shape=shape)
+    assert diff.sum() > 20, "finding drew (almost) nothing"
+    a = ann[0]
+    assert a["kind"] == shape
+    _check_schema(a)
+    inside = _region_mask(a, SIZE)
+    assert (diff & inside).sum() / diff.sum() >= 0.8
+    # and the annotation is not absurdly larger than the finding
+    assert inside.sum() <= max(40 * diff.sum(), 0.04 * SIZE[0] * SIZE[1])
+
+
+@pytest.mark.parametrize("kind", sorted(CASES))
+@pytest.mark.parametrize("shape", ["arrow", "point"])
+def test_arrow_and_point_tip_lies_on_the_finding(kind, shape):
+    diff, ann = _changed(kind, CASES[kind], shape=shape)
+    a = ann[0]
+    _check_schema(a)
+    x, y = a["to"] if shape == "arrow" else a["at"]
+    ys, xs = np.nonzero(diff)
+    tol = 0.02
+    assert xs.min() / SIZE[0] - tol <= x <= (xs.max() + 1) / SIZE[0] + tol
+    assert ys.min() / SIZE[1] - tol <= y <= (ys.max() + 1) / SIZE[1] + tol
+    if shape == "arrow":
+        assert a["from"] != a["to"]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (600, 800), (300, 520)])
+def test_non_square_sizes(size):
+    for kind in ("epidural_haematoma", "screw_breach_medial", "sij_overload"):
+        diff, ann = _changed(kind, CASES[kind], size=size)
+        assert diff.shape == (size[1], size[0])
+        _check_schema(ann[0])
+        assert (diff & _region_mask(ann[0], size)).sum() / diff.sum() >= 0.8
+
+
+def test_normal_returns_no_finding_annotation():
+    for view, style in (("sagittal", "mri_t2"), ("axial", "ct"), ("coronal", "stir"), ("sagittal", "us")):
+        img, ann = render_figure({"view": view, "style": style, "findings": [{"kind": "normal", "id": "n"}]})
+        assert ann == [] and img.size == (800, 800)
+
+
+def test_default_arguments_and_default_ids():
+    img, ann = render_figure({"findings": [{"kind": "epidural_haematoma"}]})
+    assert img.size == (800, 800)
+    assert ann[0]["id"] == "epidural-haematoma" and ann[0]["label"] and ann[0]["note"] == ""
+
+
+def test_every_view_style_combination_renders_normal():
+    for view in sorted(VIEWS):
+        for style in sorted(STYLES):
+            if (view, style) in {("axial", "xr"), ("coronal", "us")}:
+                with pytest.raises(ValueError, match=style):
+                    render_figure({"view": view, "style": style}, SIZE)
+                continue
+            for surgery in ("none", "discectomy", "laminectomy", "fusion", "tlif"):
+                img, ann = render_figure({"view": view, "style": style, "surgery": surgery}, (200, 160))
+                assert img.size == (200, 160) and ann == []
+
+
+def test_styles_look_different():
+    arrays = {
+        s: _arr(render_figure({"view": "sagittal", "style": s, "surgery": "fusion"}, SIZE)[0]) for s in STYLES
+    }
+    names = sorted(arrays)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            assert np.abs(arrays[a] - arrays[b]).mean() > 3, (a, b)
+
+
+def test_deterministic_png_without_metadata():
+    spec = _spec("dvt", CASES["dvt"])
+    png1, ann1 = render_png(spec, SIZE)
+    png2, ann2 = render_png(spec, SIZE)
+    assert png1 == png2 and ann1 == ann2
+    spec = _spec("epidural_fibrosis", CASES["epidural_fibrosis"])
+    assert render_png(spec)[0] == render_png(spec)[0]
+    assert png1[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, pos = [], 8
+    while pos < len(png1):
+        (length,) = struct.unpack(">I", png1[pos : pos + 4])
+        chunks.append(png1[pos + 4 : pos + 8].decode("ascii"))
+        pos += 12 + length
+    assert not set(chunks) & {"tEXt", "zTXt", "iTXt", "eXIf", "tIME", "pHYs"}, chunks
+    assert Image.open(io.BytesIO(png1)).info == {} or set(Image.open(io.BytesIO(png1)).info) <= {"dpi"}
+
+
+def test_anatomy_labels():
+    for view, style, extra in (("sagittal", "mri_t2", {}), ("axial", "mri_t2", {}), ("coronal", "stir", {}),
+                               ("axial", "us", {"region": "leg"})):  # fmt: skip
+        spec = {"view": view, "style": style, "anatomy_labels": True, **extra}
+        _, ann = render_figure(spec, SIZE)
+        assert len(ann) >= 2
+        ids = [a["id"] for a in ann]
+        assert len(ids) == len(set(ids))
+        for a in ann:
+            _check_schema(a)
+            assert a["kind"] == "point"
+    _, ann = render_figure({"view": "sagittal", "anatomy_labels": True, "level": "L4-L5"}, SIZE)
+    assert {"thecal-sac", "conus", "l4-body", "l4-l5-disc"} <= {a["id"] for a in ann}
+    # a finding id that clashes with an anatomy id is kept; the anatomy id gets a suffix
+    _, ann = render_figure(
+        {"anatomy_labels": True, "findings": [{"kind": "epidural_haematoma", "id": "thecal-sac"}]}
+    )
+    ids = [a["id"] for a in ann]
+    assert ids[0] == "thecal-sac" and "thecal-sac-anat" in ids and len(ids) == len(set(ids))
+
+
+def test_multiple_findings_each_get_one_annotation():
+    spec = {"view": "sagittal", "style": "mri_t1_gd", "surgery": "laminectomy",
+            "findings": [{"kind": "epidural_abscess", "id": "a1"}, {"kind": "paraspinal_abscess", "id": "a2"},
+                         {"kind": "normal", "id": "nn"}]}  # fmt: skip
+    _, ann = render_figure(spec, SIZE)
+    assert [a["id"] for a in ann] == ["a1", "a2"]
+    assert ann[0]["center"] != ann[1]["center"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "word"),
+    [
+        ({"findings": [{"kind": "subdural_collection"}]}, "subdural_collection"),
+        ({"style": "mri_flair"}, "mri_flair"),
+        ({"view": "oblique"}, "oblique"),
+        ({"level": "L9-L10"}, "L9-L10"),
+        ({"surgery": "alif"}, "alif"),
+        (
+            {"view": "sagittal", "findings": [{"kind": "screw_breach_medial"}], "surgery": "fusion"},
+            "sagittal",
+        ),
+        ({"view": "axial", "style": "ct", "findings": [{"kind": "screw_halo"}]}, "screw_halo"),
+        ({"view": "sagittal", "style": "xr", "findings": [{"kind": "epidural_haematoma"}]}, "xr"),
+        ({"view": "axial", "style": "xr"}, "xr"),
+        ({"findings": [{"kind": "seroma", "id": "Bad Id"}]}, "Bad Id"),
+        (
+            {
+                "findings": [{"kind": "seroma", "id": "x"}, {"kind": "fat_graft", "id": "x"}],
+                "surgery": "laminectomy",
+            },
+            "duplicate",
+        ),  # fmt: skip
+        ({"findings": [{"kind": "seroma", "shape": "star"}]}, "star"),
+        ({"view": "sagittal", "slice": "disc"}, "slice"),
+    ],
+)
+def test_invalid_specs_raise_value_error_naming_the_problem(spec, word):
+    with pytest.raises(ValueError, match=re.escape(word)):
+        render_figure(spec, SIZE)
+
+
+def test_module_has_no_django_or_wagtail_imports():
+    tree = ast.parse(Path(schematic.__file__).read_text())
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        for n in names:
+            assert n.split(".")[0] not in {"django", "wagtail"}, n
+
+
+def test_burned_in_text_present():
+    """Bottom-left corner carries the white 'SCHEMATIC - NOT PATIENT DATA' text on every style."""
+    for style in sorted(STYLES):
+        view = "axial" if style == "us" else "sagittal"
+        img, _ = render_figure({"view": view, "style": style}, SIZE)
+        corner = _arr(img)[-20:, :180]
+        assert (corner.min(axis=2) > 230).sum() > 60 and (corner.max(axis=2) < 20).sum() > 300, style
