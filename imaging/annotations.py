@@ -259,7 +259,7 @@ def svg_geometry(shape: dict, width: float, height: float) -> dict:
         return {
             "cx": round(x * width, 1),
             "cy": round(y * height, 1),
-            "r": round(min(width, height) * 0.012, 1),
+            "r": round(min(width, height) * 0.008, 1),
         }
     if kind == "arrow":
         (x1, y1), (x2, y2) = shape["from"], shape["to"]

@@ -90,8 +90,9 @@ class QuizCasePage(Page):
     )
     target_region_label = models.CharField(
         max_length=120,
+        blank=True,
         help_text="A neutral name for the lesion's region in the keyboard list (never the diagnosis), "
-        "e.g. 'Dorsal epidural space at L4–L5'.",
+        "e.g. 'Dorsal epidural space at L4–L5'. Empty: the list offers a 3 x 3 grid of the image instead.",
     )
     other_region_ids = models.CharField(
         max_length=300,

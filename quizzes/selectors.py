@@ -83,12 +83,26 @@ def case_material(case: QuizCasePage) -> CaseMaterial:
     )
 
 
-def pointing_regions(case: QuizCasePage, figure: Figure) -> list[tuple[str, str]]:
-    """(annotation id, neutral label) pairs for the keyboard alternative, top to bottom on the image.
+GRID_ROWS = ("upper", "middle", "lower")
+GRID_COLUMNS = ("left", "centre", "right")
 
-    The lesion is offered under the author's neutral label; the other regions are anatomy shapes the author
-    listed, under their own labels, so the list never names the answer.
+
+def grid_regions() -> list[tuple[str, str]]:
+    return [
+        (f"grid-{r}-{c}", f"{row.capitalize()} {column} of the image")
+        for r, row in enumerate(GRID_ROWS)
+        for c, column in enumerate(GRID_COLUMNS)
+    ]
+
+
+def pointing_regions(case: QuizCasePage, figure: Figure) -> list[tuple[str, str]]:
+    """(key, neutral label) pairs for the keyboard alternative to clicking, top to bottom on the image.
+
+    With a neutral label from the author, the lesion is offered beside the anatomy shapes the author listed
+    (under their own labels), so the list never names the answer; without one, a 3 x 3 grid of the image.
     """
+    if not case.target_region_label:
+        return grid_regions()
     offered = set(case.other_region_id_list) | {case.target_annotation_id}
     pairs = []
     for shape in figure.annotations or []:

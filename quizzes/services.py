@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from imaging.annotations import Aspect, distance_to_shape
+from imaging.annotations import Aspect, distance_to_shape, shape_bounds
 
 from . import scoring
 from .answers import AnswerError, Interpretation
@@ -152,6 +152,16 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
     return attempt, True
 
 
+def region_holds_lesion(region: str, shape: dict) -> bool:
+    """A named region is right when it is the lesion's shape; a grid cell when it overlaps the shape."""
+    if not region.startswith("grid-"):
+        return region == shape["id"]
+    _, row, column = region.split("-")
+    top, left = int(row) / 3, int(column) / 3
+    x0, y0, x1, y1 = shape_bounds(shape)
+    return x0 < left + 1 / 3 and x1 > left and y0 < top + 1 / 3 and y1 > top
+
+
 def _pointing_distance(material: CaseMaterial, answer: Interpretation) -> tuple[float | None, bool]:
     shape = material.target_shape
     if shape is None:
@@ -160,7 +170,7 @@ def _pointing_distance(material: CaseMaterial, answer: Interpretation) -> tuple[
         image = material.target_figure.image
         return distance_to_shape(shape, *answer.point, Aspect(image.width, image.height)), False
     if answer.region is not None:
-        return (0.0 if answer.region == shape["id"] else 1.0), True
+        return (0.0 if region_holds_lesion(answer.region, shape) else 1.0), True
     return None, False
 
 

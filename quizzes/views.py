@@ -47,7 +47,10 @@ def _step_context(request, material, attempt, *, error: str = "", posted=None) -
         "attempt": attempt,
         "step": step,
         "error": error,
-        "posted": posted,
+        "posted": posted.dict() if posted is not None else None,
+        "posted_multi": {k: posted.getlist(k) for k in ("findings", "modality")}
+        if posted is not None
+        else {},
         "timing_choices": TIMING_CHOICES,
         "confidence_choices": CONFIDENCE_CHOICES,
         "next_steps": list(scoring.NEXT_STEPS.items()),

@@ -94,8 +94,8 @@ def make_figure(
         plane="sagittal",
         days_since_surgery=days,
         surgery=surgery if surgery is not None else make_surgery(),
-        caption="A caption.",
-        alt_text="A schematic sagittal drawing.",
+        caption=extra.pop("caption", "A caption."),
+        alt_text=extra.pop("alt_text", "A schematic sagittal drawing."),
         annotations=[dict(ELLIPSE), dict(ARROW)] if annotations is None else annotations,
         **extra,
     )
@@ -179,3 +179,93 @@ def make_atlas(n_figures: int, figures_per_entry: int = 5) -> list[AtlasEntryPag
     if batch:
         entries.append(make_entry(figures=batch, scenarios=[scenario]))
     return entries
+
+
+def make_quiz_case(*, slug: str = "case-1", module=None, urgency: str = "emergency"):
+    """A case built on a C.1-like scenario: MRI essential, CT may be appropriate, radiographs not."""
+    from quizzes.models import (
+        CaseDiagnosis,
+        CaseFinding,
+        CaseImage,
+        QuizCasePage,
+        QuizIndexPage,
+        QuizModulePage,
+    )
+
+    scenario = ClinicalScenario.objects.filter(slug="c1-test").first()
+    if scenario is None:
+        scenario = make_scenario(slug="c1-test", ratings={"mri": 9, "ct": 6, "xr": 2})
+        scenario.urgency = urgency
+        scenario.save()
+        ScenarioRating.objects.filter(scenario=scenario, modality__slug="mri").update(ideal_position=1)
+    if module is None:
+        index = QuizIndexPage.objects.first() or HomePage.objects.get().add_child(
+            instance=QuizIndexPage(title="Quizzes", slug="quizzes")
+        )
+        module = QuizModulePage.objects.first() or index.add_child(
+            instance=QuizModulePage(title="Emergencies", slug="emergencies", aim="Spot the emergencies.")
+        )
+    haematoma = make_complication()
+    fragment = make_complication("retained-fragment", "Retained fragment", category="technical-failure")
+    seroma = make_complication("seroma", "Seroma", category="csf-and-fluid", urgency="non_urgent")
+    mri_figure = make_figure(
+        title="Secret haematoma figure title",
+        modality=Modality.objects.get(slug="mri"),
+        annotations=[
+            {
+                "id": "haematoma",
+                "kind": "ellipse",
+                "label": "Compressive dorsal haematoma",
+                "note": "",
+                "center": [0.5, 0.5],
+                "radius": [0.1, 0.1],
+            },
+            {"id": "l4-body", "kind": "point", "label": "L4 vertebral body", "note": "", "at": [0.2, 0.3]},
+        ],
+        caption="Secret caption naming the haematoma.",
+        alt_text="Secret alt text: dorsal epidural haematoma.",
+    )
+    ct_figure = make_figure(
+        title="Secret CT title", modality=Modality.objects.get(slug="ct"), caption="Secret CT caption."
+    )
+    case = QuizCasePage(
+        title="Evening after a laminectomy",
+        slug=slug,
+        patient_age=70,
+        patient_sex="male",
+        operation="L4–L5 laminectomy",
+        surgery=make_surgery(),
+        level="L4-L5",
+        days_since_surgery=0,
+        symptoms="Weak legs.",
+        examination="Saddle anaesthesia.",
+        labs="",
+        scenario=scenario,
+        fallback_modality=Modality.objects.get(slug="mri"),
+        fallback_note="The on-call surgeon requested an emergency MRI.",
+        target_figure=mri_figure,
+        target_annotation_id="haematoma",
+        target_region_label="Dorsal epidural space at L4–L5",
+        other_region_ids="l4-body",
+        next_step_answer="emergency_surgery",
+        next_step_partial="urgent_specialist",
+        next_step_partial_credit=25,
+        teaching_points="<p>Secret teaching point: the deficit makes the emergency.</p>",
+    )
+    case.case_images = [
+        CaseImage(modality=Modality.objects.get(slug="mri"), figure=mri_figure),
+        CaseImage(modality=Modality.objects.get(slug="ct"), figure=ct_figure),
+    ]
+    case.findings = [
+        CaseFinding(key="collection", text="Dorsal epidural collection", is_present=True),
+        CaseFinding(key="compression", text="Compression of the sac", is_present=True),
+        CaseFinding(key="fat-graft", text="Fat graft", is_present=False),
+    ]
+    case.diagnoses = [
+        CaseDiagnosis(complication=haematoma, credit=100),
+        CaseDiagnosis(complication=fragment, credit=40),
+        CaseDiagnosis(complication=seroma, credit=0),
+    ]
+    module.add_child(instance=case)
+    case.save_revision().publish()
+    return case

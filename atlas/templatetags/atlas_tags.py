@@ -13,3 +13,9 @@ def get_item(mapping, key):
 @register.filter
 def facet_values(selection, facet):
     return selection.values(facet)
+
+
+@register.filter
+def lookup(posted, modality_slug):
+    """The timing posted for a modality, to keep a form's answers when it comes back with an error."""
+    return (posted or {}).get(f"timing-{modality_slug}", "")

@@ -1086,7 +1086,11 @@ SCENARIOS = [
                 4,
                 7,
             ),
-            _r("xr-standing", 3, "Baseline hardware position only (ACR: may be appropriate).", 3, 5),
+            _r(
+                "xr-standing",
+                3,
+                "Baseline hardware position only (the ACR infection topic rates it may be appropriate).",
+            ),
             _r("leukocyte-scan", 2, "Inferior to MRI and FDG in the spine."),
             _r(
                 "gallium",
@@ -1345,9 +1349,7 @@ SCENARIOS = [
             _r(
                 "mri-gd",
                 4,
-                "Not needed unless infection or a scar question arises (ACR Variant 5 rates it usually appropriate).",
-                4,
-                7,
+                "Not needed unless infection or a scar question arises (ACR Variant 5: usually appropriate, partial credit).",
             ),
             _r("fdg-pet", 1, NO_ROLE),
             _r("leukocyte-scan", 1, NO_ROLE),
@@ -1477,7 +1479,11 @@ SCENARIOS = [
             ),
             _r("ct-myelography", 5, "If MRI is contraindicated or artefact at the junction blocks the view."),
             _r("bone-scan-spect", 5, "Picks out the active degenerate facet or disc; guides injection."),
-            _r("mri-gd", 4, "Only if a post-op scar or infection question arises.", 4, 7),
+            _r(
+                "mri-gd",
+                4,
+                "Only if a post-op scar or infection question arises (ACR Variant 5: partial credit).",
+            ),
             _r("fdg-pet", 1, NO_ROLE),
             _r("leukocyte-scan", 1, NO_ROLE),
             _r("gallium", 1, NO_ROLE),
