@@ -45,6 +45,9 @@ class AtlasImage(AbstractImage):
 
     admin_form_fields = Image.admin_form_fields + ("credit", "licence", "is_schematic", "is_deidentified")
 
+    class Meta(AbstractImage.Meta):
+        permissions = [("choose_image", "Can choose image")]
+
 
 class AtlasRendition(AbstractRendition):
     image = models.ForeignKey(AtlasImage, on_delete=models.CASCADE, related_name="renditions")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("atlas/", include("atlas.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("", include("learners.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

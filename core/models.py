@@ -21,4 +21,8 @@ class HomePage(Page):
         context["atlas_index"] = AtlasIndexPage.objects.live().first()
         context["entry_count"] = AtlasEntryPage.objects.live().count()
         context["figure_count"] = Figure.objects.count()
+        if request.user.is_authenticated:
+            from learners.selectors import due_reviews
+
+            context["due"] = due_reviews(request.user)
         return context

@@ -1,6 +1,10 @@
-"""People: the custom user from the first migration; departments and roles build on it."""
+"""People: the custom user (first migration), departments, memberships with roles, and the review queue."""
 
+import secrets
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -13,3 +17,89 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def membership_or_none(self):
+        try:
+            return self.membership
+        except Membership.DoesNotExist:
+            return None
+
+
+def new_invite_code() -> str:
+    # 10 characters from an unambiguous alphabet: easy to read aloud, ~50 bits.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+class Department(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    invite_code = models.CharField(max_length=20, unique=True, default=new_invite_code)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        RESIDENT = "resident", "Resident"
+        FACULTY = "faculty", "Faculty"
+        ADMIN = "admin", "Department admin"
+
+    class Display(models.TextChoices):
+        NAME = "name", "My name"
+        PSEUDONYM = "pseudonym", "A pseudonym"
+        HIDDEN = "hidden", "Hidden (shown as “anonymised”)"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership")
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.RESIDENT)
+    training_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    leaderboard_display = models.CharField(max_length=20, choices=Display.choices, default=Display.PSEUDONYM)
+    pseudonym = models.CharField(max_length=40, blank=True)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["department", "role"])]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}, {self.department})"
+
+    @property
+    def is_faculty(self) -> bool:
+        return self.role in (self.Role.FACULTY, self.Role.ADMIN)
+
+
+class ReviewCard(models.Model):
+    """One item in a learner's spaced-review queue, scheduled by FSRS (the `fsrs` package)."""
+
+    class Kind(models.TextChoices):
+        CASE = "case", "Quiz case to redo"
+        FIGURE = "figure", "Figure flashcard"
+
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    case = models.ForeignKey("quizzes.QuizCasePage", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    figure = models.ForeignKey("atlas.Figure", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    fsrs_card = models.JSONField(help_text="fsrs.Card.to_dict()")
+    due = models.DateTimeField(db_index=True)
+    reviews = models.PositiveIntegerField(default=0)
+    last_rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due"]
+        indexes = [models.Index(fields=["learner", "due"])]
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "case"], name="one_card_per_case", condition=models.Q(kind="case")),
+            models.UniqueConstraint(
+                fields=["learner", "figure"], name="one_card_per_figure", condition=models.Q(kind="figure")
+            ),
+        ]

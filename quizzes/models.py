@@ -290,6 +290,14 @@ class Attempt(models.Model):
     module = models.ForeignKey(
         QuizModulePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="attempts"
     )
+    department = models.ForeignKey(
+        "learners.Department",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attempts",
+        help_text="The learner's department when the attempt started (leaderboards read it directly).",
+    )
     step = models.CharField(max_length=20, choices=Step.choices, default=Step.WORKUP)
     is_practice = models.BooleanField(
         default=False, help_text="A repeat of a case already completed: never counts for leaderboards."
@@ -307,6 +315,8 @@ class Attempt(models.Model):
         indexes = [
             models.Index(fields=["learner", "case", "-started_at"]),
             models.Index(fields=["case", "completed_at"]),
+            models.Index(fields=["department", "is_practice", "step", "completed_at"], name="attempt_leaderboard_idx"),
+            models.Index(fields=["learner", "is_practice", "step"], name="attempt_learner_counted_idx"),
         ]
         constraints = [
             # At most one counted (first) attempt per learner and case.

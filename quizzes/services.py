@@ -16,6 +16,9 @@ from django.utils import timezone
 
 from imaging.annotations import Aspect, distance_to_shape, shape_bounds
 
+from learners.models import Membership
+from learners.services import review_after_case
+
 from . import scoring
 from .answers import AnswerError, Interpretation
 from .models import Attempt, QuizCasePage
@@ -141,6 +144,7 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
         "workup": workup,
         "parts": [workup_part],
         "workup_submitted_at": now,
+        "department_id": Membership.objects.filter(user=request.user).values_list("department_id", flat=True).first(),
     }
     counted_exists = Attempt.objects.filter(learner=request.user, case=case, is_practice=False).exists()
     try:
@@ -218,6 +222,8 @@ def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public
         step=Step.DONE, interpretation=answer.as_dict(), parts=parts, total=total, completed_at=now
     )
     attempt.refresh_from_db()
+    if updated:
+        review_after_case(learner=request.user, case_id=attempt.case_id, total=total, now=now)
     return attempt, bool(updated)
 
 

@@ -29,3 +29,33 @@ def artifacts_dir():
     path = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+# Personas: alice and ann are residents of department A, bob of department B; fiona teaches in A and adam
+# runs it; frank teaches in B; oscar belongs nowhere.
+@pytest.fixture
+def personas(db):
+    from learners.models import Department, Membership, User
+    from learners.services import membership_set_role
+
+    a = Department.objects.create(name="Department A", slug="dept-a", invite_code="AAAAAAAAAA")
+    b = Department.objects.create(name="Department B", slug="dept-b", invite_code="BBBBBBBBBB")
+    people = {}
+    for username, department, role in [
+        ("alice", a, "resident"),
+        ("ann", a, "resident"),
+        ("bob", b, "resident"),
+        ("fiona", a, "faculty"),
+        ("adam", a, "admin"),
+        ("frank", b, "faculty"),
+        ("oscar", None, None),
+    ]:
+        user = User.objects.create_user(username, f"{username}@example.org", f"pw-{username}-123456")
+        if department:
+            membership = Membership.objects.create(
+                user=user, department=department, leaderboard_display="name", pseudonym=f"{username}-pseudo"
+            )
+            membership_set_role(membership=membership, role=role)
+        people[username] = user
+    people["dept_a"], people["dept_b"] = a, b
+    return people

@@ -269,3 +269,23 @@ def make_quiz_case(*, slug: str = "case-1", module=None, urgency: str = "emergen
     module.add_child(instance=case)
     case.save_revision().publish()
     return case
+
+
+def make_attempt(learner, case, *, total: int = 80, practice: bool = False, completed_at=None, department=None):
+    from django.utils import timezone
+
+    from quizzes.models import Attempt
+
+    membership = getattr(learner, "membership", None)
+    return Attempt.objects.create(
+        learner=learner,
+        case=case,
+        module_id=case.get_parent().pk,
+        department=department or (membership.department if membership else None),
+        step="done",
+        is_practice=practice,
+        workup={"mri": "now"},
+        parts=[{"part": "workup", "score": total, "reasons": [{"text": "Made up for a test.", "points": 0, "kind": "note"}]}],
+        total=total,
+        completed_at=completed_at or timezone.now(),
+    )

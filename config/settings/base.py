@@ -84,7 +84,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/cms/login/"
+LOGIN_URL = "learners:login"
+LOGIN_REDIRECT_URL = "learners:dashboard"
+LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -126,3 +128,4 @@ LOGGING = {
     # Immediate tasks log every state change at INFO; keep the console for what matters.
     "loggers": {"django.tasks": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
+ACADEMIC_YEAR_START_MONTH = int(os.environ.get("ACADEMIC_YEAR_START_MONTH", "9"))
