@@ -279,7 +279,13 @@ class DemoLoader:
             self.load_scenarios(atlas_content)
             self.load_entries(atlas_content)
             self.load_quizzes()
+            self.load_people()
         return self.report
+
+    def load_people(self) -> None:
+        from learners.demo import load_demo_people
+
+        load_demo_people(self)
 
     def load_quizzes(self) -> None:
         """Quiz content arrives with the quizzes app; a hook point so the command stays one call."""
