@@ -19,6 +19,7 @@ from imaging.annotations import AnnotationError, svg_geometry, validate_annotati
 
 from . import timing
 from .blocks import ModalityFindingsBlock
+from .widgets import AnnotationEditorWidget
 
 
 class Urgency(models.TextChoices):
@@ -331,7 +332,7 @@ class Figure(index.Indexed, models.Model):
         FieldPanel("complications"),
         FieldPanel("caption"),
         FieldPanel("alt_text"),
-        FieldPanel("annotations"),
+        FieldPanel("annotations", widget=AnnotationEditorWidget),
     ]
     search_fields = [
         index.SearchField("title"),

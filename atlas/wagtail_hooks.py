@@ -1,8 +1,11 @@
 """Admin: the taxonomy, scenarios and figures as snippets, grouped under one menu."""
 
+from django.urls import path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_views
 from .models import ClinicalScenario, Complication, Figure, Modality, Surgery
 
 
@@ -51,3 +54,14 @@ class AtlasViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(AtlasViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_annotation_editor_urls():
+    return [
+        path(
+            "atlas/image-info/<int:image_id>/",
+            admin_views.figure_image_info,
+            name="atlas_figure_image_info",
+        )
+    ]

@@ -18,7 +18,13 @@ def score_chart(points: list[tuple[datetime, int, bool]]) -> dict:
         x = PAD + (i * step if len(points) > 1 else usable_w / 2)
         y = PAD + usable_h * (1 - total / 100)
         dots.append(
-            {"x": round(x, 1), "y": round(y, 1), "total": total, "practice": practice, "label": when.strftime("%d %b")}
+            {
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "total": total,
+                "practice": practice,
+                "label": when.strftime("%d %b"),
+            }
         )
     line = " ".join(f"{d['x']},{d['y']}" for d in dots)
     return {"width": WIDTH, "height": HEIGHT, "dots": dots, "line": line, "grid": _grid()}

@@ -20,7 +20,7 @@ from quizzes.selectors import case_material
 from quizzes.services import score_interpretation
 
 from .models import Department, Membership, User
-from .services import membership_set_role, review_after_case
+from .services import attempt_tally, membership_set_role, review_after_case
 
 DEPARTMENTS = [
     ("Demo Hospital Radiology", "demo-hospital", "DEMOSPINE1"),
@@ -39,7 +39,9 @@ RESIDENTS = [
 def load_demo_people(loader) -> None:
     departments = []
     for name, slug, code in DEPARTMENTS:
-        department, created = Department.objects.get_or_create(slug=slug, defaults={"name": name, "invite_code": code})
+        department, created = Department.objects.get_or_create(
+            slug=slug, defaults={"name": name, "invite_code": code}
+        )
         loader.report.count("departments", created)
         departments.append(department)
     if not settings.DEBUG:
@@ -79,7 +81,9 @@ def _simulate_history(user, department, cases, *, skill: float, rng: random.Rand
     for i, case in enumerate(rng.sample(cases, k=min(len(cases), rng.randint(4, len(cases))))):
         material = case_material(case)
         right = rng.random() < skill
-        workup = {slug: "now" for slug, key in material.ratings.items() if key.ideal or (right and key.rating >= 8)}
+        workup = {
+            slug: "now" for slug, key in material.ratings.items() if key.ideal or (right and key.rating >= 8)
+        }
         if not right:
             workup[rng.choice(sorted(material.ratings))] = rng.choice(scoring.TIMINGS)
         key_diagnosis = next(d.complication.slug for d in material.diagnoses if d.credit == 100)
@@ -96,7 +100,7 @@ def _simulate_history(user, department, cases, *, skill: float, rng: random.Rand
         parts += score_interpretation(material, answer)
         total = scoring.total_score(parts, case.weights)
         completed = now - timedelta(days=rng.randint(0, 120), hours=i)
-        Attempt.objects.create(
+        attempt = Attempt.objects.create(
             learner=user,
             case=case,
             module_id=case.get_parent().pk,
@@ -110,3 +114,4 @@ def _simulate_history(user, department, cases, *, skill: float, rng: random.Rand
             completed_at=completed,
         )
         review_after_case(learner=user, case_id=case.pk, total=total, now=completed)
+        attempt_tally(attempt=attempt)

@@ -6,21 +6,30 @@ from .services import department_for_invite
 
 
 class SignupForm(forms.Form):
-    invite_code = forms.CharField(max_length=20, help_text="Your department's code, from your programme director.")
+    invite_code = forms.CharField(
+        max_length=20, help_text="Your department's code, from your programme director."
+    )
     username = forms.RegexField(
         regex=r"^[\w.@+-]+$", max_length=40, help_text="Letters, digits and @/./+/-/_ only."
     )
     display_name = forms.CharField(max_length=80, label="Your name")
     email = forms.EmailField(help_text="Used only to reset your password.")
     training_year = forms.TypedChoiceField(
-        choices=[("", "—")] + [(str(i), f"Year {i}") for i in range(1, 8)], coerce=int, empty_value=None, required=False
+        choices=[("", "—")] + [(str(i), f"Year {i}") for i in range(1, 8)],
+        coerce=int,
+        empty_value=None,
+        required=False,
     )
-    password = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), strip=False)
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), strip=False
+    )
 
     def clean_invite_code(self):
         department = department_for_invite(self.cleaned_data["invite_code"])
         if department is None:
-            raise forms.ValidationError("This invite code is not valid. Ask your department for the current one.")
+            raise forms.ValidationError(
+                "This invite code is not valid. Ask your department for the current one."
+            )
         self.department = department
         return self.cleaned_data["invite_code"]
 
@@ -45,7 +54,10 @@ class ProfileForm(forms.Form):
     display_name = forms.CharField(max_length=80, label="Your name")
     email = forms.EmailField()
     training_year = forms.TypedChoiceField(
-        choices=[("", "—")] + [(str(i), f"Year {i}") for i in range(1, 8)], coerce=int, empty_value=None, required=False
+        choices=[("", "—")] + [(str(i), f"Year {i}") for i in range(1, 8)],
+        coerce=int,
+        empty_value=None,
+        required=False,
     )
     leaderboard_display = forms.ChoiceField(
         choices=Membership.Display.choices, widget=forms.RadioSelect, label="On leaderboards, show"
@@ -54,6 +66,8 @@ class ProfileForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("leaderboard_display") == Membership.Display.PSEUDONYM and not cleaned.get("pseudonym"):
+        if cleaned.get("leaderboard_display") == Membership.Display.PSEUDONYM and not cleaned.get(
+            "pseudonym"
+        ):
             self.add_error("pseudonym", "Choose a pseudonym, or pick another option.")
         return cleaned

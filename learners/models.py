@@ -84,10 +84,16 @@ class ReviewCard(models.Model):
         CASE = "case", "Quiz case to redo"
         FIGURE = "figure", "Figure flashcard"
 
-    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards"
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    case = models.ForeignKey("quizzes.QuizCasePage", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    figure = models.ForeignKey("atlas.Figure", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(
+        "quizzes.QuizCasePage", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    figure = models.ForeignKey(
+        "atlas.Figure", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     fsrs_card = models.JSONField(help_text="fsrs.Card.to_dict()")
     due = models.DateTimeField(db_index=True)
     reviews = models.PositiveIntegerField(default=0)
@@ -98,8 +104,77 @@ class ReviewCard(models.Model):
         ordering = ["due"]
         indexes = [models.Index(fields=["learner", "due"])]
         constraints = [
-            models.UniqueConstraint(fields=["learner", "case"], name="one_card_per_case", condition=models.Q(kind="case")),
+            models.UniqueConstraint(
+                fields=["learner", "case"], name="one_card_per_case", condition=models.Q(kind="case")
+            ),
             models.UniqueConstraint(
                 fields=["learner", "figure"], name="one_card_per_figure", condition=models.Q(kind="figure")
             ),
         ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.learner_id}, due {self.due:%Y-%m-%d}"
+
+
+class LeaderboardEntry(models.Model):
+    """A resident's running total for one leaderboard (period x module), kept as attempts complete.
+
+    Boards read these rows instead of summing attempts, so a board costs the same with 5,000 or 500,000
+    attempts. `module_key` 0 means all modules; `period_start` is 1970-01-01 for all time.
+    """
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="+")
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=10)
+    period_start = models.DateField()
+    module_key = models.PositiveIntegerField(default=0)
+    score = models.PositiveIntegerField(default=0)
+    cases = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "period", "period_start", "module_key"], name="one_entry_per_board"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=[
+                    "department",
+                    "period",
+                    "period_start",
+                    "module_key",
+                    "-score",
+                    "-cases",
+                    "finished_at",
+                ],
+                name="leaderboard_order_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id} {self.period} {self.period_start} module {self.module_key}: {self.score}"
+
+
+class DepartmentTally(models.Model):
+    """Counters for the faculty view: first-attempt scores by band, and low scores by topic."""
+
+    class Kind(models.TextChoices):
+        BAND = "band", "Score band"
+        MISSED = "missed", "Topic scored below 70"
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="tallies")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    key = models.CharField(max_length=80)
+    label = models.CharField(max_length=120, blank=True)
+    count = models.PositiveIntegerField(default=0)
+    score_sum = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["department", "kind", "key"], name="one_tally_per_key")
+        ]
+
+    def __str__(self):
+        return f"{self.department_id} {self.kind} {self.key}: {self.count}"

@@ -1,12 +1,12 @@
-"""Rank residents on a leaderboard and decide what each viewer may see. Pure Python.
+"""What each viewer may see of a leaderboard. Pure Python.
 
-Ranking: by the sum of first-attempt scores; ties go to more cases completed, then to whoever finished
-first. Equal on all three shares a rank ("1, 2, 2, 4").
+The database ranks (learners.selectors.leaderboard): by the sum of first-attempt scores; ties go to more
+cases completed, then to whoever finished first.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 MIN_VISIBLE_FOR_RESIDENTS = 3
@@ -35,30 +35,6 @@ class Standing:
         return "anonymised"
 
 
-def rank(standings: list[Standing]) -> list[Standing]:
-    ordered = sorted(standings, key=lambda s: (-s.score, -s.cases, s.finished_at, s.learner_id))
-    ranked: list[Standing] = []
-    for position, s in enumerate(ordered, start=1):
-        previous = ranked[-1] if ranked else None
-        tied = previous and (previous.score, previous.cases, previous.finished_at) == (s.score, s.cases, s.finished_at)
-        ranked.append(replace(s, rank=previous.rank if tied else position))
-    return ranked
-
-
-def visible_count(standings: list[Standing]) -> int:
-    return sum(1 for s in standings if s.display != "hidden")
-
-
-def board_is_shown(standings: list[Standing], *, viewer_is_faculty: bool) -> bool:
+def board_is_shown(visible: int, *, viewer_is_faculty: bool) -> bool:
     """Small cohorts re-identify people: residents see a board only with enough visible residents."""
-    return viewer_is_faculty or visible_count(standings) >= MIN_VISIBLE_FOR_RESIDENTS
-
-
-def top_and_around(ranked: list[Standing], viewer_id: int | None) -> tuple[list[Standing], list[Standing]]:
-    """The top TOP rows, and the viewer's own row with AROUND rows either side when it is below the top."""
-    top = ranked[:TOP]
-    index = next((i for i, s in enumerate(ranked) if s.learner_id == viewer_id), None)
-    if index is None or index < TOP:
-        return top, []
-    start = max(TOP, index - AROUND)
-    return top, ranked[start : index + AROUND + 1]
+    return viewer_is_faculty or visible >= MIN_VISIBLE_FOR_RESIDENTS

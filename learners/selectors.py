@@ -6,14 +6,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Avg, Count, Max, Sum
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
 from atlas.models import AtlasEntryPage, Complication, Surgery
 from quizzes.models import Attempt, QuizCasePage, QuizModulePage
 
 from . import periods, ranking
-from .models import Department, Membership, ReviewCard
+from .models import Department, DepartmentTally, LeaderboardEntry, Membership, ReviewCard
+from .services import ALL_TIME
 
 MASTERED = 80
 
@@ -23,36 +25,72 @@ def counted_attempts():
     return Attempt.objects.filter(is_practice=False, step=Attempt.Step.DONE)
 
 
-def leaderboard(department: Department, *, period: str = "all", module: QuizModulePage | None = None, now=None):
+@dataclass
+class Board:
+    top: list[ranking.Standing]
+    around: list[ranking.Standing]
+    count: int
+    visible: int
+
+
+def _standing(entry: LeaderboardEntry, rank: int) -> ranking.Standing:
+    membership = entry.learner.membership
+    return ranking.Standing(
+        learner_id=entry.learner_id,
+        score=entry.score,
+        cases=entry.cases,
+        finished_at=entry.finished_at,
+        name=str(entry.learner),
+        display=membership.leaderboard_display,
+        pseudonym=membership.pseudonym,
+        rank=rank,
+    )
+
+
+def leaderboard(
+    department: Department,
+    *,
+    period: str = "all",
+    module: QuizModulePage | None = None,
+    viewer_id=None,
+    now=None,
+) -> Board:
+    """Top residents and the viewer's neighbourhood, ranked in the database from the running totals."""
     now = now or timezone.now()
     start = periods.period_start(period, timezone.localtime(now), settings.ACADEMIC_YEAR_START_MONTH)
-    attempts = counted_attempts().filter(department=department)
-    if start is not None:
-        attempts = attempts.filter(completed_at__gte=start)
-    if module is not None:
-        attempts = attempts.filter(module=module)
-    totals = {
-        row["learner_id"]: row
-        for row in attempts.values("learner_id")
-        .annotate(score=Sum("total"), cases=Count("id"), finished_at=Max("completed_at"))
-        .order_by()
-    }
-    members = Membership.objects.filter(
-        department=department, role=Membership.Role.RESIDENT, user_id__in=list(totals)
-    ).select_related("user")
-    standings = [
-        ranking.Standing(
-            learner_id=m.user_id,
-            score=totals[m.user_id]["score"] or 0,
-            cases=totals[m.user_id]["cases"],
-            finished_at=totals[m.user_id]["finished_at"],
-            name=str(m.user),
-            display=m.leaderboard_display,
-            pseudonym=m.pseudonym,
-        )
-        for m in members
-    ]
-    return ranking.rank(standings)
+    rows = LeaderboardEntry.objects.filter(
+        department=department,
+        period=period,
+        period_start=start.date() if start else ALL_TIME,
+        module_key=module.pk if module else 0,
+        learner__membership__department=department,
+        learner__membership__role=Membership.Role.RESIDENT,
+    )
+    ordered = rows.select_related("learner__membership").order_by(
+        "-score", "-cases", "finished_at", "learner_id"
+    )
+    top = [_standing(e, i) for i, e in enumerate(ordered[: ranking.TOP], start=1)]
+    mine = rows.filter(learner_id=viewer_id).first() if viewer_id else None
+    around: list[ranking.Standing] = []
+    if mine is not None:
+        ahead = rows.filter(
+            Q(score__gt=mine.score)
+            | Q(score=mine.score, cases__gt=mine.cases)
+            | Q(score=mine.score, cases=mine.cases, finished_at__lt=mine.finished_at)
+            | Q(
+                score=mine.score,
+                cases=mine.cases,
+                finished_at=mine.finished_at,
+                learner_id__lt=mine.learner_id,
+            )
+        ).count()
+        if ahead >= ranking.TOP:
+            first = max(ranking.TOP, ahead - ranking.AROUND)
+            window = ordered[first : ahead + ranking.AROUND + 1]
+            around = [_standing(e, first + i) for i, e in enumerate(window, start=1)]
+    count = rows.count()
+    hidden = rows.filter(learner__membership__leaderboard_display=Membership.Display.HIDDEN).count()
+    return Board(top=top, around=around, count=count, visible=count - hidden)
 
 
 @dataclass
@@ -89,7 +127,9 @@ def mastery(user) -> dict:
                 MasteryCell(
                     s,
                     complication,
-                    round(cells[(s.pk, complication.pk)]["mean"]) if (s.pk, complication.pk) in cells else None,
+                    round(cells[(s.pk, complication.pk)]["mean"])
+                    if (s.pk, complication.pk) in cells
+                    else None,
                     cells.get((s.pk, complication.pk), {}).get("cases", 0),
                 )
                 for s in surgeries
@@ -143,47 +183,45 @@ def due_reviews(user, now=None) -> dict:
     return {"count": due.count(), "next": due.select_related("case", "figure").order_by("due").first()}
 
 
-def department_overview(department: Department) -> dict:
-    """For faculty: each resident's progress, the score distribution and the topics most often missed."""
-    residents = list(
-        Membership.objects.filter(department=department, role=Membership.Role.RESIDENT)
-        .select_related("user")
-        .order_by("user__last_name", "user__username")
-    )
-    attempts = counted_attempts().filter(department=department)
-    per_resident = {
-        r["learner_id"]: r
-        for r in attempts.values("learner_id")
-        .annotate(cases=Count("id"), mean=Avg("total"), last=Max("completed_at"))
-        .order_by()
-    }
+def department_overview(department: Department, *, page: int = 1, per_page: int = 50) -> dict:
+    """For faculty: residents' progress (a page at a time), score distribution, topics most often missed."""
+    residents = Membership.objects.filter(
+        department=department, role=Membership.Role.RESIDENT
+    ).select_related("user")
+    paginator = Paginator(residents.order_by("user__last_name", "user__username", "pk"), per_page)
+    page_obj = paginator.get_page(page)
+    members = list(page_obj.object_list)
     modules = list(QuizModulePage.objects.live().order_by("path"))
-    per_module: dict[tuple[int, int], int] = {
-        (r["learner_id"], r["module_id"]): r["n"]
-        for r in attempts.values("learner_id", "module_id").annotate(n=Count("id")).order_by()
+    entries = LeaderboardEntry.objects.filter(
+        learner_id__in=[m.user_id for m in members], period="all", period_start=ALL_TIME
+    ).values_list("learner_id", "module_key", "score", "cases", "finished_at")
+    totals: dict[tuple[int, int], tuple[int, int, object]] = {
+        (who, k): (s, c, f) for who, k, s, c, f in entries
     }
     case_paths = list(QuizCasePage.objects.live().values_list("path", flat=True))
     module_sizes = {m.pk: sum(1 for p in case_paths if p.startswith(m.path) and p != m.path) for m in modules}
+    tallies = list(DepartmentTally.objects.filter(department=department))
     buckets = [0] * 10
-    for r in attempts.values("total").annotate(n=Count("id")).order_by():
-        buckets[min(9, (r["total"] or 0) // 10)] += r["n"]
-    missed = (
-        attempts.filter(total__lt=70)
-        .values("case__scenario__most_likely__name", "case__scenario__most_likely__slug")
-        .annotate(n=Count("id"), mean=Avg("total"))
-        .order_by("-n")[:8]
-    )
-    rows = [
-        {
-            "membership": m,
-            "cases": per_resident.get(m.user_id, {}).get("cases", 0),
-            "mean": round(per_resident[m.user_id]["mean"]) if m.user_id in per_resident else None,
-            "last": per_resident.get(m.user_id, {}).get("last"),
-            "modules": [(mod, per_module.get((m.user_id, mod.pk), 0), module_sizes[mod.pk]) for mod in modules],
-        }
-        for m in residents
-    ]
-    return {"rows": rows, "modules": modules, "buckets": buckets, "missed": list(missed)}
+    for t in tallies:
+        if t.kind == DepartmentTally.Kind.BAND:
+            buckets[int(t.key)] = t.count
+    missed = sorted((t for t in tallies if t.kind == DepartmentTally.Kind.MISSED), key=lambda t: -t.count)[:8]
+    rows = []
+    for m in members:
+        score, cases, last = totals.get((m.user_id, 0), (0, 0, None))
+        rows.append(
+            {
+                "membership": m,
+                "cases": cases,
+                "mean": round(score / cases) if cases else None,
+                "last": last,
+                "modules": [
+                    (mod, totals.get((m.user_id, mod.pk), (0, 0, None))[1], module_sizes[mod.pk])
+                    for mod in modules
+                ],
+            }
+        )
+    return {"rows": rows, "modules": modules, "buckets": buckets, "missed": missed, "page_obj": page_obj}
 
 
 def department_for_faculty(user) -> Department | None:

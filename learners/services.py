@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from . import review
-from .models import Department, Membership, ReviewCard, User, new_invite_code
+from atlas.models import Complication
+
+from . import periods, review
+from .models import (
+    Department,
+    DepartmentTally,
+    LeaderboardEntry,
+    Membership,
+    ReviewCard,
+    User,
+    new_invite_code,
+)
+
+ALL_TIME = date(1970, 1, 1)
 
 ROLE_GROUPS = {
     Membership.Role.RESIDENT: "Residents",
@@ -26,7 +43,13 @@ def department_for_invite(code: str) -> Department | None:
 
 @transaction.atomic
 def user_signup(
-    *, username: str, email: str, password: str, display_name: str, department: Department, training_year: int | None
+    *,
+    username: str,
+    email: str,
+    password: str,
+    display_name: str,
+    department: Department,
+    training_year: int | None,
 ) -> User:
     user = User(username=username, email=email, display_name=display_name)
     user.set_password(password)
@@ -63,7 +86,9 @@ def review_after_case(*, learner: User, case_id: int, total: int, now=None) -> R
     if card is None and total >= review.CASE_REVIEW_THRESHOLD:
         return None
     if card is None:
-        card = ReviewCard(learner=learner, kind=ReviewCard.Kind.CASE, case_id=case_id, fsrs_card=review.new_card(now))
+        card = ReviewCard(
+            learner=learner, kind=ReviewCard.Kind.CASE, case_id=case_id, fsrs_card=review.new_card(now)
+        )
     rating = review.rating_for_case_score(total)
     card.fsrs_card, card.due = review.review(card.fsrs_card, rating, now)
     card.reviews += 1
@@ -75,7 +100,9 @@ def review_after_case(*, learner: User, case_id: int, total: int, now=None) -> R
 def review_rate_figure(*, learner: User, figure_id: int, rating: str, now=None) -> ReviewCard:
     """Rate a figure flashcard Again/Hard/Good/Easy; the first rating adds the figure to the queue."""
     now = now or timezone.now()
-    card = ReviewCard.objects.filter(learner=learner, kind=ReviewCard.Kind.FIGURE, figure_id=figure_id).first()
+    card = ReviewCard.objects.filter(
+        learner=learner, kind=ReviewCard.Kind.FIGURE, figure_id=figure_id
+    ).first()
     if card is None:
         card = ReviewCard(
             learner=learner, kind=ReviewCard.Kind.FIGURE, figure_id=figure_id, fsrs_card=review.new_card(now)
@@ -86,3 +113,123 @@ def review_rate_figure(*, learner: User, figure_id: int, rating: str, now=None) 
     card.last_rating = int(fsrs_rating)
     card.save()
     return card
+
+
+def _period_keys(completed_at) -> list[tuple[str, date]]:
+    local = timezone.localtime(completed_at)
+    keys = []
+    for period in periods.PERIODS:
+        start = periods.period_start(period, local, settings.ACADEMIC_YEAR_START_MONTH)
+        keys.append((period, start.date() if start else ALL_TIME))
+    return keys
+
+
+def attempt_tally(*, attempt) -> None:
+    """Add a completed first attempt to its department's leaderboards and faculty counters."""
+    if attempt.is_practice or attempt.department_id is None or attempt.total is None:
+        return
+    modules = {0, attempt.module_id or 0}
+    with transaction.atomic():
+        for period, start in _period_keys(attempt.completed_at):
+            for module_key in modules:
+                entry, _ = LeaderboardEntry.objects.get_or_create(
+                    learner_id=attempt.learner_id,
+                    period=period,
+                    period_start=start,
+                    module_key=module_key,
+                    defaults={"department_id": attempt.department_id, "finished_at": attempt.completed_at},
+                )
+                LeaderboardEntry.objects.filter(pk=entry.pk).update(
+                    score=F("score") + attempt.total,
+                    cases=F("cases") + 1,
+                    finished_at=Greatest("finished_at", Value(attempt.completed_at)),
+                )
+        for kind, key, label in _tally_keys(attempt):
+            tally, _ = DepartmentTally.objects.get_or_create(
+                department_id=attempt.department_id, kind=kind, key=key, defaults={"label": label}
+            )
+            DepartmentTally.objects.filter(pk=tally.pk).update(
+                count=F("count") + 1, score_sum=F("score_sum") + attempt.total
+            )
+
+
+def _tally_keys(attempt, most_likely=None) -> list[tuple[str, str, str]]:
+    keys = [(DepartmentTally.Kind.BAND, str(min(9, attempt.total // 10)), "")]
+    if attempt.total < review.CASE_REVIEW_THRESHOLD:
+        if most_likely is None:
+            most_likely = (
+                Complication.objects.filter(scenarios_most_likely__quiz_cases__id=attempt.case_id)
+                .values_list("slug", "name")
+                .first()
+            )
+        slug, name = most_likely or ("other", "Other")
+        keys.append((DepartmentTally.Kind.MISSED, slug, name))
+    return keys
+
+
+@transaction.atomic
+def tallies_rebuild() -> int:
+    """Recompute every leaderboard entry and counter from the attempts (after bulk loads); returns rows."""
+    from quizzes.models import Attempt
+
+    LeaderboardEntry.objects.all().delete()
+    DepartmentTally.objects.all().delete()
+    entries: dict[tuple, list] = {}
+    tallies: dict[tuple, list] = {}
+    rows = (
+        Attempt.objects.filter(is_practice=False, step=Attempt.Step.DONE, department__isnull=False)
+        .values_list(
+            "learner_id",
+            "department_id",
+            "module_id",
+            "total",
+            "completed_at",
+            "case__scenario__most_likely__slug",
+            "case__scenario__most_likely__name",
+        )
+        .iterator(chunk_size=5000)
+    )
+    for learner_id, department_id, module_id, total, completed_at, slug, name in rows:
+        for period, start in _period_keys(completed_at):
+            for module_key in {0, module_id or 0}:
+                key = (learner_id, period, start, module_key)
+                current = entries.setdefault(key, [department_id, 0, 0, completed_at])
+                current[1] += total
+                current[2] += 1
+                current[3] = max(current[3], completed_at)
+        fake = type("A", (), {"total": total})
+        for kind, tally_key, label in _tally_keys(fake, (slug or "other", name or "Other")):
+            current = tallies.setdefault((department_id, kind, tally_key), [label, 0, 0])
+            current[1] += 1
+            current[2] += total
+    LeaderboardEntry.objects.bulk_create(
+        [
+            LeaderboardEntry(
+                learner_id=learner_id,
+                period=period,
+                period_start=start,
+                module_key=module_key,
+                department_id=department_id,
+                score=score,
+                cases=cases,
+                finished_at=finished,
+            )
+            for (learner_id, period, start, module_key), (
+                department_id,
+                score,
+                cases,
+                finished,
+            ) in entries.items()
+        ],
+        batch_size=5000,
+    )
+    DepartmentTally.objects.bulk_create(
+        [
+            DepartmentTally(
+                department_id=d, kind=kind, key=key, label=label, count=count, score_sum=score_sum
+            )
+            for (d, kind, key), (label, count, score_sum) in tallies.items()
+        ],
+        batch_size=5000,
+    )
+    return len(entries) + len(tallies)

@@ -71,7 +71,10 @@ def profile(request):
         messages.success(request, "Profile saved.")
         return redirect("learners:profile")
     return render(
-        request, "learners/profile.html", {"form": form, "membership": membership}, status=422 if form.errors else 200
+        request,
+        "learners/profile.html",
+        {"form": form, "membership": membership},
+        status=422 if form.errors else 200,
     )
 
 
@@ -105,9 +108,8 @@ def _board_context(request, department, *, viewer_is_faculty: bool) -> dict:
         module = next((m for m in modules if str(m.pk) == raw_module), None)
         if module is None:
             notes.append("Ignored an unknown module: showing all modules.")
-    ranked = selectors.leaderboard(department, period=period, module=module)
-    top, around = ranking.top_and_around(ranked, request.user.pk)
-    shown = ranking.board_is_shown(ranked, viewer_is_faculty=viewer_is_faculty)
+    board = selectors.leaderboard(department, period=period, module=module, viewer_id=request.user.pk)
+    shown = ranking.board_is_shown(board.visible, viewer_is_faculty=viewer_is_faculty)
 
     def rows(standings):
         return [
@@ -129,9 +131,9 @@ def _board_context(request, department, *, viewer_is_faculty: bool) -> dict:
         "module": module,
         "notes": notes,
         "shown": shown,
-        "top": rows(top),
-        "around": rows(around),
-        "count": len(ranked),
+        "top": rows(board.top),
+        "around": rows(board.around),
+        "count": board.count,
         "min_visible": ranking.MIN_VISIBLE_FOR_RESIDENTS,
     }
 
@@ -225,7 +227,7 @@ def _faculty_department(request):
 @require_GET
 def department_overview(request):
     department = _faculty_department(request)
-    overview = selectors.department_overview(department)
+    overview = selectors.department_overview(department, page=request.GET.get("page") or 1)
     membership = request.user.membership
     context = {
         "department": department,
@@ -241,12 +243,19 @@ def department_overview(request):
 @require_GET
 def department_export(request):
     department = _faculty_department(request)
-    overview = selectors.department_overview(department)
+    overview = selectors.department_overview(department, per_page=100_000)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{department.slug}-progress.csv"'
     writer = csv.writer(response)
     writer.writerow(
-        ["resident", "username", "training_year", "cases_completed", "mean_first_attempt_score", "last_activity"]
+        [
+            "resident",
+            "username",
+            "training_year",
+            "cases_completed",
+            "mean_first_attempt_score",
+            "last_activity",
+        ]
         + [f"module: {m.title}" for m in overview["modules"]]
     )
     for row in overview["rows"]:

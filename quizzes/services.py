@@ -17,7 +17,7 @@ from django.utils import timezone
 from imaging.annotations import Aspect, distance_to_shape, shape_bounds
 
 from learners.models import Membership
-from learners.services import review_after_case
+from learners.services import attempt_tally, review_after_case
 
 from . import scoring
 from .answers import AnswerError, Interpretation
@@ -224,6 +224,7 @@ def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public
     attempt.refresh_from_db()
     if updated:
         review_after_case(learner=request.user, case_id=attempt.case_id, total=total, now=now)
+        attempt_tally(attempt=attempt)
     return attempt, bool(updated)
 
 

@@ -277,7 +277,9 @@ def make_attempt(learner, case, *, total: int = 80, practice: bool = False, comp
     from quizzes.models import Attempt
 
     membership = getattr(learner, "membership", None)
-    return Attempt.objects.create(
+    from learners.services import attempt_tally
+
+    attempt = Attempt.objects.create(
         learner=learner,
         case=case,
         module_id=case.get_parent().pk,
@@ -289,3 +291,5 @@ def make_attempt(learner, case, *, total: int = 80, practice: bool = False, comp
         total=total,
         completed_at=completed_at or timezone.now(),
     )
+    attempt_tally(attempt=attempt)
+    return attempt

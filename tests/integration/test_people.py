@@ -240,3 +240,27 @@ def test_people_pages_run_a_constant_number_of_queries(
         client.get(reverse(url))
         with django_assert_max_num_queries(25):
             assert client.get(reverse(url)).status_code == 200
+
+
+def test_ties_go_to_more_cases_then_to_whoever_finished_first(client, personas):
+    from learners.selectors import leaderboard
+
+    cases = [make_quiz_case(slug=f"tie-{i}") for i in range(3)]
+    early = timezone.now() - timedelta(hours=5)
+    make_attempt(personas["alice"], cases[0], total=100, completed_at=early)
+    make_attempt(personas["ann"], cases[0], total=50, completed_at=early)
+    make_attempt(personas["ann"], cases[1], total=50, completed_at=early)
+    res0 = User.objects.create_user("res0", "res0@example.org", "pw-res-123456")
+    Membership.objects.create(user=res0, department=personas["dept_a"], leaderboard_display="name")
+    make_attempt(res0, cases[0], total=100, completed_at=early - timedelta(hours=1))
+    board = leaderboard(personas["dept_a"])
+    assert [s.name for s in board.top] == ["ann", "res0", "alice"]
+    assert [s.rank for s in board.top] == [1, 2, 3]
+
+
+def test_a_resident_below_the_top_ten_sees_their_rank_and_neighbours(client, personas, case):
+    residents = _department_a_with_residents(personas, case, 14)
+    Membership.objects.filter(user__in=residents).update(leaderboard_display="name")
+    client.force_login(residents[0])  # the lowest score: rank 14
+    html = client.get(reverse("learners:leaderboard")).content.decode()
+    assert "res0 (you)" in html  # hidden from others, but a resident always sees their own name and "<td>14</td>" in html and "<td>12</td>" in html
