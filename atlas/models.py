@@ -462,7 +462,12 @@ class AtlasEntryPage(Page):
         context["figures"] = [
             link.figure
             for link in self.entry_figures.select_related(None).prefetch_related(
-                Prefetch("figure", queryset=figures_for_display())
+                Prefetch(
+                    "figure",
+                    queryset=figures_for_display().prefetch_related(
+                        "stacks__slices__image", "stacks__key_figure"
+                    ),
+                )
             )
         ]
         context["scenarios"] = self.scenarios.select_related("most_likely").prefetch_related(

@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("atlas/", include("atlas.urls")),
     path("quizzes/", include("quizzes.urls")),
+    path("stacks/", include("stacks.urls")),
     path("", include("learners.urls")),
 ]
 

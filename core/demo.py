@@ -12,7 +12,6 @@ from io import BytesIO
 
 from django.core.files.images import ImageFile
 from django.db import transaction
-from imaging.schematic import render_png
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
@@ -30,6 +29,7 @@ from atlas.models import (
 )
 from core.models import HomePage
 from imaging.annotations import validate_annotations
+from imaging.schematic import render_png
 
 SCHEMATIC_CREDIT = "Schematic drawn by code (imaging/schematic.py) for teaching"
 SCHEMATIC_LICENCE = "CC0 1.0"
@@ -279,8 +279,22 @@ class DemoLoader:
             self.load_scenarios(atlas_content)
             self.load_entries(atlas_content)
             self.load_quizzes()
+            self.load_stacks()
             self.load_people()
         return self.report
+
+    def load_stacks(self) -> None:
+        from stacks.demo import DEMO_STACK_SLUG, load_demo_stack
+        from stacks.models import ImageStack
+
+        created = not ImageStack.objects.filter(slug=DEMO_STACK_SLUG).exists()
+        stack = load_demo_stack(self)
+        entry = AtlasEntryPage.objects.filter(slug="hardware-loosening").first()
+        if created and entry and stack.key_figure_id:
+            # The synthetic CT shows a screw with a lucent halo: it belongs with loosening.
+            stack.key_figure.complications.set(Complication.objects.filter(slug="hardware-loosening"))
+            entry.entry_figures.add(AtlasEntryFigure(figure=stack.key_figure, sort_order=99))
+            entry.save_revision().publish()
 
     def load_people(self) -> None:
         from learners.demo import load_demo_people

@@ -18,6 +18,7 @@ from wagtail.search import index
 from atlas.models import AtlasEntryPage, ClinicalScenario, Complication, Figure, Modality, Surgery
 
 from . import scoring
+from .forms import QuizCaseForm
 
 NEXT_STEP_CHOICES = list(scoring.NEXT_STEPS.items())
 
@@ -184,6 +185,12 @@ class QuizCasePage(Page):
     search_fields = Page.search_fields + [index.SearchField("symptoms")]
     parent_page_types = ["quizzes.QuizModulePage"]
     subpage_types: list[str] = []
+    base_form_class = QuizCaseForm
+    preview_modes = [
+        ("", "As the learner sees it"),
+        ("interpretation", "Images and interpretation (after the ideal workup)"),
+        ("feedback", "Feedback with the answer key"),
+    ]
 
     def clean(self):
         super().clean()
@@ -224,6 +231,11 @@ class QuizCasePage(Page):
         from .views import case_page
 
         return case_page(request, self)
+
+    def serve_preview(self, request, mode_name):
+        from .views import case_preview
+
+        return case_preview(request, self, mode_name)
 
 
 class CaseRatingOverride(Orderable):
@@ -315,7 +327,9 @@ class Attempt(models.Model):
         indexes = [
             models.Index(fields=["learner", "case", "-started_at"]),
             models.Index(fields=["case", "completed_at"]),
-            models.Index(fields=["department", "is_practice", "step", "completed_at"], name="attempt_leaderboard_idx"),
+            models.Index(
+                fields=["department", "is_practice", "step", "completed_at"], name="attempt_leaderboard_idx"
+            ),
             models.Index(fields=["learner", "is_practice", "step"], name="attempt_learner_counted_idx"),
         ]
         constraints = [

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
-from atlas.models import Figure, Modality, ScenarioRating, figures_for_display
+from atlas.models import Complication, Figure, Modality, ScenarioRating, figures_for_display
 from imaging.annotations import shape_anchor
 
 from . import scoring
-from .models import Attempt, CaseDiagnosis, CaseImage, QuizCasePage, QuizModulePage
+from .models import Attempt, CaseDiagnosis, QuizCasePage, QuizModulePage
 
 
 @dataclass
@@ -60,16 +58,19 @@ def case_material(case: QuizCasePage) -> CaseMaterial:
             m.radiation_level,
             ideal=bool(row and row.ideal_position),
         )
-    images: dict[str, list[Figure]] = defaultdict(list)
-    links = CaseImage.objects.filter(case=case).prefetch_related(
-        Prefetch("figure", queryset=figures_for_display())
-    )
+    # Child rows are read through the page's relations so that an unsaved preview shows what the author typed.
+    links = list(case.case_images.all())
+    figures = figures_for_display().in_bulk({link.figure_id for link in links} | {case.target_figure_id})
     by_id = {m.id: m for m in modalities}
+    images: dict[str, list[Figure]] = defaultdict(list)
     for link in links:
-        images[by_id[link.modality_id].slug].append(link.figure)
-    target = next(
-        (f for figures in images.values() for f in figures if f.pk == case.target_figure_id), None
-    ) or figures_for_display().get(pk=case.target_figure_id)
+        if link.figure_id in figures and link.modality_id in by_id:
+            images[by_id[link.modality_id].slug].append(figures[link.figure_id])
+    target = figures.get(case.target_figure_id)
+    diagnoses = list(case.diagnoses.all())
+    complications = Complication.objects.in_bulk({d.complication_id for d in diagnoses})
+    for d in diagnoses:
+        d.complication = complications[d.complication_id]
     return CaseMaterial(
         case=case,
         modalities=modalities,
@@ -77,7 +78,7 @@ def case_material(case: QuizCasePage) -> CaseMaterial:
         rating_rows=sorted(rows, key=lambda r: (-r.rating, r.modality.sort_order)),
         images=dict(images),
         findings=list(case.findings.all()),
-        diagnoses=list(case.diagnoses.select_related("complication")),
+        diagnoses=diagnoses,
         target_figure=target,
         regions=pointing_regions(case, target),
     )

@@ -15,7 +15,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from imaging.annotations import Aspect, distance_to_shape, shape_bounds
-
 from learners.models import Membership
 from learners.services import attempt_tally, review_after_case
 
@@ -144,7 +143,9 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
         "workup": workup,
         "parts": [workup_part],
         "workup_submitted_at": now,
-        "department_id": Membership.objects.filter(user=request.user).values_list("department_id", flat=True).first(),
+        "department_id": Membership.objects.filter(user=request.user)
+        .values_list("department_id", flat=True)
+        .first(),
     }
     counted_exists = Attempt.objects.filter(learner=request.user, case=case, is_practice=False).exists()
     try:

@@ -10,16 +10,20 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from imaging.annotations import shape_anchor
+
 from . import scoring
-from .answers import AnswerError, parse_interpretation, parse_workup
+from .answers import AnswerError, Interpretation, parse_interpretation, parse_workup
 from .models import Attempt, QuizCasePage
 from .selectors import case_material
 from .services import (
+    SessionAttempt,
     attempt_find,
     attempt_latest,
     attempt_submit_interpretation,
     attempt_submit_workup,
     images_for_workup,
+    score_interpretation,
 )
 
 CONFIDENCE_CHOICES = [("low", "Unsure"), ("medium", "Fairly sure"), ("high", "Sure")]
@@ -157,3 +161,37 @@ def submit_interpretation(request, case_id: int):
     except AnswerError as error:
         return _respond(request, case, material, attempt, error=error)
     return _respond(request, case, material, attempt, changed=changed)
+
+
+def case_preview(request, case: QuizCasePage, mode: str):
+    """The admin's preview: the learner's first screen, or a step reached with the ideal answers."""
+    material = case_material(case)
+    attempt = None
+    if mode in ("interpretation", "feedback"):
+        ideal = {slug: "now" for slug, key in material.ratings.items() if key.ideal or key.essential}
+        workup_part = scoring.score_workup(material.ratings, ideal, case.scenario.urgency)
+        attempt = SessionAttempt(
+            public_id=str(uuid.uuid4()),
+            case_id=case.pk or 0,
+            module_id=None,
+            step=Attempt.Step.INTERPRETATION,
+            workup=ideal,
+            parts=[workup_part.as_dict()],
+        )
+        if mode == "feedback":
+            shape = material.target_shape
+            answer = Interpretation(
+                findings=tuple(f.key for f in material.findings if f.is_present),
+                diagnosis=next((d.complication.slug for d in material.diagnoses if d.credit == 100), ""),
+                confidence="high",
+                next_step=case.next_step_answer,
+                point=shape_anchor(shape) if shape else None,
+                region=None,
+            )
+            parts = [workup_part, *score_interpretation(material, answer)]
+            attempt.parts = [p.as_dict() for p in parts]
+            attempt.total = scoring.total_score(parts, case.weights)
+            attempt.step = Attempt.Step.DONE
+    context = _step_context(request, material, attempt)
+    context["preview"] = True
+    return TemplateResponse(request, "quizzes/quiz_case_page.html", context)

@@ -271,7 +271,9 @@ def make_quiz_case(*, slug: str = "case-1", module=None, urgency: str = "emergen
     return case
 
 
-def make_attempt(learner, case, *, total: int = 80, practice: bool = False, completed_at=None, department=None):
+def make_attempt(
+    learner, case, *, total: int = 80, practice: bool = False, completed_at=None, department=None
+):
     from django.utils import timezone
 
     from quizzes.models import Attempt
@@ -287,7 +289,13 @@ def make_attempt(learner, case, *, total: int = 80, practice: bool = False, comp
         step="done",
         is_practice=practice,
         workup={"mri": "now"},
-        parts=[{"part": "workup", "score": total, "reasons": [{"text": "Made up for a test.", "points": 0, "kind": "note"}]}],
+        parts=[
+            {
+                "part": "workup",
+                "score": total,
+                "reasons": [{"text": "Made up for a test.", "points": 0, "kind": "note"}],
+            }
+        ],
         total=total,
         completed_at=completed_at or timezone.now(),
     )

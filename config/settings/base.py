@@ -12,6 +12,8 @@ INSTALLED_APPS = [
     "core",
     "atlas",
     "quizzes",
+    "stacks",
+    "bundles",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -112,6 +114,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp", "avif"]
 WAGTAILIMAGES_IMAGE_MODEL = "atlas.AtlasImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
+WAGTAILIMAGES_IMAGE_FORM_BASE = "stacks.forms.SafeImageForm"
 
 WAGTAIL_SITE_NAME = "Spine PostOp Atlas"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -123,9 +123,14 @@
       var z = e.target.closest("[data-zoom]");
       if (z) { var how = z.getAttribute("data-zoom"); if (how === "reset") fit(); else zoom(how === "in" ? 1.4 : 1 / 1.4); }
       if (e.target.closest("[data-close]")) dialog.close();
-      var vt = e.target.closest("[data-viewer-toggle]");
-      if (vt) { var svg = content.querySelector("svg"); if (svg) { svg.style.visibility = svg.style.visibility === "hidden" ? "" : "hidden"; vt.setAttribute("aria-pressed", svg.style.visibility === "hidden" ? "false" : "true"); } }
+      if (e.target.closest("[data-viewer-toggle]")) toggleViewerOverlay();
     });
+    function toggleViewerOverlay() {
+      var svg = content.querySelector("svg"), vt = dialog.querySelector("[data-viewer-toggle]");
+      if (!svg || !vt) return;
+      svg.style.visibility = svg.style.visibility === "hidden" ? "" : "hidden";
+      vt.setAttribute("aria-pressed", svg.style.visibility === "hidden" ? "false" : "true");
+    }
     stage.addEventListener("wheel", function (e) { e.preventDefault(); zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX, e.clientY); }, { passive: false });
     dialog.addEventListener("keydown", function (e) {
       var step = 40;
@@ -136,6 +141,8 @@
       else if (e.key === "ArrowUp") state.y += step;
       else if (e.key === "ArrowDown") state.y -= step;
       else if (e.key === "0") fit();
+      // The viewer's button promises A: toggle this copy, not the page's figures behind the modal.
+      else if ((e.key === "a" || e.key === "A") && !e.ctrlKey && !e.metaKey && !e.altKey) { toggleViewerOverlay(); e.stopPropagation(); }
       else return;
       e.preventDefault(); apply();
     });

@@ -41,6 +41,17 @@
       select.addEventListener("change", function () { if (select.value) box.checked = true; });
     });
   }
+  // A swapped-in step removes the button that had the focus, which drops it to <body>: keyboard users would
+  // tab through the whole header again and screen readers would announce nothing. Focus the new step instead.
+  function focusStep(root) {
+    var stepEl = root && (root.id === "case-step" ? root : root.querySelector && root.querySelector("#case-step"));
+    var active = document.activeElement;
+    if (!stepEl || (active && active !== document.body && document.contains(active))) return;
+    var target = stepEl.querySelector("[role=alert]") || stepEl.querySelector("h2");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
   document.addEventListener("DOMContentLoaded", function () { setup(); });
-  document.addEventListener("htmx:afterSettle", function (e) { setup(e.target); });
+  document.addEventListener("htmx:afterSettle", function (e) { setup(e.target); focusStep(e.target); });
 })();

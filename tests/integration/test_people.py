@@ -41,7 +41,13 @@ def test_a_resident_signs_up_with_a_valid_invite_code(client, personas):
 def test_signup_refuses_an_unknown_code_and_keeps_what_was_typed(client, personas):
     response = client.post(
         reverse("learners:signup"),
-        {"invite_code": "NOPE", "username": "x", "display_name": "X", "email": "x@example.org", "password": "pw"},
+        {
+            "invite_code": "NOPE",
+            "username": "x",
+            "display_name": "X",
+            "email": "x@example.org",
+            "password": "pw",
+        },
     )
     html = response.content.decode()
     assert response.status_code == 422
@@ -167,7 +173,7 @@ def test_the_dashboard_shows_mastery_as_text_and_the_score_chart(client, persona
     make_attempt(personas["alice"], case, total=40)
     client.force_login(personas["alice"])
     html = client.get(reverse("learners:dashboard")).content.decode()
-    assert "40<span class=\"visually-hidden\"> out of 100 over 1 case" in html
+    assert '40<span class="visually-hidden"> out of 100 over 1 case' in html
     assert '<svg class="score-chart"' in html and "Epidural haematoma" in html
 
 
@@ -193,7 +199,9 @@ def test_figure_flashcards_can_be_revealed_and_rated(client, personas, case):
     assert card.due > timezone.now() and card.reviews == 1
 
 
-@pytest.mark.parametrize("data", [{"figure": "1", "rating": "brilliant"}, {"figure": "abc", "rating": "good"}])
+@pytest.mark.parametrize(
+    "data", [{"figure": "1", "rating": "brilliant"}, {"figure": "abc", "rating": "good"}]
+)
 def test_bad_ratings_are_refused(client, personas, data):
     client.force_login(personas["alice"])
     assert client.post(reverse("learners:review-rate"), data).status_code == 400
@@ -204,17 +212,29 @@ def test_profile_changes_how_the_resident_appears(client, personas):
     client.force_login(personas["alice"])
     response = client.post(
         reverse("learners:profile"),
-        {"display_name": "Alice A", "email": "alice@example.org", "leaderboard_display": "pseudonym", "pseudonym": ""},
+        {
+            "display_name": "Alice A",
+            "email": "alice@example.org",
+            "leaderboard_display": "pseudonym",
+            "pseudonym": "",
+        },
     )
     assert response.status_code == 422 and "Choose a pseudonym" in response.content.decode()
     client.post(
         reverse("learners:profile"),
-        {"display_name": "Alice A", "email": "alice@example.org", "leaderboard_display": "pseudonym", "pseudonym": "Owl"},
+        {
+            "display_name": "Alice A",
+            "email": "alice@example.org",
+            "leaderboard_display": "pseudonym",
+            "pseudonym": "Owl",
+        },
     )
     assert Membership.objects.get(user=personas["alice"]).pseudonym == "Owl"
 
 
-@pytest.mark.parametrize("url", ["learners:dashboard", "learners:review", "learners:leaderboard", "learners:profile"])
+@pytest.mark.parametrize(
+    "url", ["learners:dashboard", "learners:review", "learners:leaderboard", "learners:profile"]
+)
 def test_pages_for_learners_require_sign_in(client, url):
     response = client.get(reverse(url))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
@@ -263,4 +283,6 @@ def test_a_resident_below_the_top_ten_sees_their_rank_and_neighbours(client, per
     Membership.objects.filter(user__in=residents).update(leaderboard_display="name")
     client.force_login(residents[0])  # the lowest score: rank 14
     html = client.get(reverse("learners:leaderboard")).content.decode()
-    assert "res0 (you)" in html  # hidden from others, but a resident always sees their own name and "<td>14</td>" in html and "<td>12</td>" in html
+    assert (
+        "res0 (you)" in html
+    )  # hidden from others, but a resident always sees their own name and "<td>14</td>" in html and "<td>12</td>" in html

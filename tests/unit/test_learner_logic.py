@@ -32,7 +32,9 @@ def test_periods_start_on_monday_the_first_and_the_academic_year():
     assert periods.period_start("month", wednesday) == datetime(2026, 11, 1, tzinfo=UTC)
     assert periods.period_start("year", wednesday) == datetime(2026, 9, 1, tzinfo=UTC)
     assert periods.period_start("year", datetime(2027, 2, 1, tzinfo=UTC)) == datetime(2026, 9, 1, tzinfo=UTC)
-    assert periods.period_start("year", wednesday, academic_year_start_month=11) == datetime(2026, 11, 1, tzinfo=UTC)
+    assert periods.period_start("year", wednesday, academic_year_start_month=11) == datetime(
+        2026, 11, 1, tzinfo=UTC
+    )
     assert periods.period_start("all", wednesday) is None
 
 

@@ -7,6 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PURE_MODULES = ["imaging/annotations.py", "imaging/schematic.py", "atlas/timing.py", "atlas/facets.py"]
+PURE_MODULES += ["imaging/dicom.py", "imaging/metadata.py"]
 PURE_MODULES += ["quizzes/scoring.py", "quizzes/answers.py", "learners/ranking.py", "learners/periods.py"]
 PURE_MODULES += ["learners/charts.py", "learners/review.py"]
 

@@ -1,0 +1,57 @@
+"""Admin views: download a bundle, upload one and read the report. Wagtail checks admin access for these URLs."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
+
+from .forms import BundleUploadForm
+from .permissions import can_export, can_import
+from .services import EXPORTABLE_PAGE_TYPES, BundleError, bundle_export, bundle_import
+
+TEMPLATE = "bundles/bundles.html"
+
+
+@require_GET
+def bundle_index(request):
+    if not (can_export(request.user) or can_import(request.user)):
+        raise PermissionDenied
+    return render(request, TEMPLATE, {"form": BundleUploadForm()})
+
+
+@require_GET
+def bundle_download(request):
+    if not can_export(request.user):
+        raise PermissionDenied
+    pages = None
+    if "page" in request.GET:
+        page = get_object_or_404(Page, pk=_int_or_404(request.GET["page"])).specific
+        if not isinstance(page, EXPORTABLE_PAGE_TYPES):
+            return HttpResponseBadRequest("Only atlas entries, quiz modules and quiz cases can be exported.")
+        pages = [page]
+    name = f"{pages[0].slug if pages else 'spine-postop-atlas'}-bundle.zip"
+    response = HttpResponse(bundle_export(pages=pages), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+def bundle_upload(request):
+    if not can_import(request.user):
+        raise PermissionDenied
+    form = BundleUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            report = bundle_import(data=form.cleaned_data["bundle"].read())
+        except BundleError as error:
+            form.add_error("bundle", list(error.problems))
+        else:
+            return render(request, TEMPLATE, {"form": BundleUploadForm(), "report": report})
+    return render(request, TEMPLATE, {"form": form}, status=400)
+
+
+def _int_or_404(value: str) -> int:
+    if not value.isdigit():
+        raise Http404
+    return int(value)
