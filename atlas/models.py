@@ -15,6 +15,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.selectors import page_credits
 from imaging.annotations import AnnotationError, svg_geometry, validate_annotations
 
 from . import timing
@@ -474,6 +475,7 @@ class AtlasEntryPage(Page):
             Prefetch("ratings", queryset=ScenarioRating.objects.select_related("modality"))
         )
         context["surgery_list"] = list(self.surgeries.all())
+        context["credits"] = page_credits(self)
         return context
 
 

@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from core.selectors import page_credits
 from imaging.annotations import shape_anchor
 
 from . import scoring
@@ -83,6 +84,7 @@ def _step_context(request, material, attempt, *, error: str = "", posted=None) -
         context["all_figures"] = [f for figures in material.images.values() for f in figures]
         context["atlas_entries"] = list(case.atlas_entries.live())
         context["scenario"] = case.scenario
+        context["credits"] = page_credits(case)
     return context
 
 
