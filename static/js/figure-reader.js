@@ -168,6 +168,14 @@
     stage.focus();
   }
 
+  // htmx snapshots the page's HTML for Back and Forward, and HTML does not carry what was typed or ticked since
+  // load: without this, the facets of a filtered page come back unticked and the next tick drops the filter.
+  document.addEventListener("htmx:beforeHistorySave", function () {
+    document.querySelectorAll("form[hx-push-url] input").forEach(function (input) {
+      if (input.type === "checkbox" || input.type === "radio") input.toggleAttribute("checked", input.checked);
+      else if (input.type === "text" || input.type === "search") input.setAttribute("value", input.value);
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () { init(); });
   document.addEventListener("htmx:afterSettle", function (e) { init(e.target); });
   window.SpineAtlasFigures = { init: init, toggleAll: toggleAll };
