@@ -44,7 +44,9 @@ def browse(request):
         "figures": list(page.object_list),
         "query_string": selection.query_string(),
     }
-    template = "atlas/partials/figure-results.html" if request.htmx else "atlas/browse.html"
+    # A history restore (htmx's cache missed on Back) needs the whole page, not the fragment.
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "atlas/partials/figure-results.html" if fragment else "atlas/browse.html"
     return render(request, template, context)
 
 
@@ -63,5 +65,6 @@ def search(request):
         by_id = figure_cards().in_bulk(figure_ids)
         figures = [by_id[i] for i in figure_ids if i in by_id]
     context = {"query": query, "entries": entries, "figures": figures, "notes": notes}
-    template = "atlas/partials/search-results.html" if request.htmx else "atlas/search.html"
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "atlas/partials/search-results.html" if fragment else "atlas/search.html"
     return render(request, template, context)

@@ -145,7 +145,8 @@ def leaderboard(request):
     if membership is None:
         return render(request, "learners/no_department.html", status=403)
     context = _board_context(request, membership.department, viewer_is_faculty=membership.is_faculty)
-    template = "learners/partials/leaderboard-table.html" if request.htmx else "learners/leaderboard.html"
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "learners/partials/leaderboard-table.html" if fragment else "learners/leaderboard.html"
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response

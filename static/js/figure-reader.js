@@ -168,12 +168,13 @@
     stage.focus();
   }
 
-  // htmx snapshots the page's HTML for Back and Forward, and HTML does not carry what was typed or ticked since
-  // load: without this, the facets of a filtered page come back unticked and the next tick drops the filter.
-  document.addEventListener("htmx:beforeHistorySave", function () {
-    document.querySelectorAll("form[hx-push-url] input").forEach(function (input) {
-      if (input.type === "checkbox" || input.type === "radio") input.toggleAttribute("checked", input.checked);
-      else if (input.type === "text" || input.type === "search") input.setAttribute("value", input.value);
+  // Back and Forward restore htmx's snapshot of the page, taken when the learner had already changed the form
+  // for the next URL: set the pushed forms from the restored URL, or a ticked facet would not match the results.
+  document.addEventListener("htmx:historyRestore", function () {
+    var params = new URLSearchParams(location.search);
+    document.querySelectorAll("form[hx-push-url] input[name]").forEach(function (input) {
+      if (input.type === "checkbox" || input.type === "radio") input.checked = params.getAll(input.name).indexOf(input.value) !== -1;
+      else if (input.type === "text" || input.type === "search") input.value = params.get(input.name) || "";
     });
   });
   document.addEventListener("DOMContentLoaded", function () { init(); });

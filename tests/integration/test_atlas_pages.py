@@ -128,3 +128,14 @@ def test_pages_run_a_constant_number_of_queries(client, django_assert_max_num_qu
     for url in urls:
         with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200
+
+
+def test_a_history_restore_gets_the_whole_browse_page(client):
+    make_entry(figures=[make_figure()])
+    response = client.get(
+        reverse("atlas:browse"),
+        {"modality": "mri"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert "<html" in response.content.decode()
