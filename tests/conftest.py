@@ -59,3 +59,17 @@ def personas(db):
         people[username] = user
     people["dept_a"], people["dept_b"] = a, b
     return people
+
+
+# Django keeps the snapshot that `serialized_rollback` restores on the connection object, and connection
+# objects are per context. Playwright's sync API runs fixtures in a greenlet whose context gets a fresh
+# connection without the snapshot, so a browser test after other database tests started from empty tables.
+# Put the snapshot on the connection class, where every connection object of this run finds it.
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    from django.db import connections
+
+    for alias in connections:
+        snapshot = getattr(connections[alias], "_test_serialized_contents", None)
+        if snapshot:
+            type(connections[alias])._test_serialized_contents = snapshot

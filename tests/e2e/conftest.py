@@ -30,7 +30,7 @@ def tab_to(page, selector: str, *, limit: int = 60, key: str = "Tab") -> None:
 
 
 @pytest.fixture
-def annotated_entry():
+def annotated_entry(transactional_db):
     """A published atlas entry with one figure carrying an ellipse ("lesion") and an arrow ("pointer")."""
     figure = make_figure(title="Dorsal collection", caption="A dorsal collection compresses the sac.")
     # A larger image than the factory default so that the overlay and screenshots are legible.

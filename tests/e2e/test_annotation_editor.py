@@ -17,7 +17,7 @@ IMAGE_WIDTH, IMAGE_HEIGHT = 800, 600
 
 
 @pytest.fixture
-def figure():
+def figure(transactional_db):
     figure = make_figure(annotations=[])
     figure.image = make_image(width=IMAGE_WIDTH, height=IMAGE_HEIGHT)
     figure.save()
