@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -49,6 +52,12 @@ class AtlasImage(AbstractImage):
 
     class Meta(AbstractImage.Meta):
         permissions = [("choose_image", "Can choose image")]
+
+    def get_upload_to(self, filename):
+        # Random file names: an uploaded name ("haematoma-axial.png") would give a quiz answer away in the
+        # image URLs, and a patient image's name can carry identifiers. Renditions derive their names from it.
+        extension = os.path.splitext(filename)[1].lower()[:8]
+        return super().get_upload_to(f"{uuid.uuid4().hex}{extension}")
 
 
 class AtlasRendition(AbstractRendition):

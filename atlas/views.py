@@ -17,7 +17,7 @@ MAX_QUERY_LENGTH = 200
 def _page_number(raw: str | None, notes: list[str]) -> int:
     if raw in (None, ""):
         return 1
-    if not raw.isdigit() or not 0 < int(raw) < 10_000:
+    if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) < 10_000:
         notes.append(f"Ignored page “{raw[:20]}”: showing the first page.")
         return 1
     return int(raw)

@@ -34,6 +34,7 @@ from atlas.models import (
     Surgery,
 )
 from core.models import HomePage
+from imaging.metadata import strip_metadata
 from quizzes.models import (
     CaseDiagnosis,
     CaseFinding,
@@ -132,6 +133,20 @@ ENTRY_FIELDS = [
     "references",
 ]
 MODULE_FIELDS = ["slug", "title", "aim", "intro"]
+ENTRY_RICH_TEXT = ["presentation", "red_flags", "pitfalls", "differentials", "references"]
+
+
+def clean_rich_text(html: str) -> str:
+    """A bundle is someone else's HTML: keep only what Wagtail's rich-text editor allows (no scripts)."""
+    from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+    return EditorHTMLConverter().whitelister.clean(html or "")
+
+
+def _clean_rich_text_fields(record: dict, names: list[str]) -> dict:
+    return {**record, **{name: clean_rich_text(record[name]) for name in names if name in record}}
+
+
 CASE_FIELDS = [
     "slug",
     "title",
@@ -717,10 +732,13 @@ class _Importer:
         image = AtlasImage.objects.filter(file_hash=sha1).first()
         if image is None:
             image = AtlasImage(**{name: record[name] for name in IMAGE_META_FIELDS}, file_hash=sha1)
+            # Another site's image may carry EXIF/GPS or text chunks: store it without them, as uploads are.
+            clean = strip_metadata(data, max_pixels=settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)
+            stored = clean.data if clean.removed else data
             image.file = ImageFile(
-                BytesIO(data), name=f"bundle-{sha256[:16]}.{record['file'].rsplit('.', 1)[1]}"
+                BytesIO(stored), name=f"bundle-{sha256[:16]}.{record['file'].rsplit('.', 1)[1]}"
             )
-            image.file_size = len(data)
+            image.file_size = len(stored)
             image.save()
             self.stored_files.append(image.file.name)
             self.report.created.append(ReportItem("image", sha256[:12], record["title"]))
@@ -729,6 +747,7 @@ class _Importer:
 
     # pages (created as drafts: the local review workflow decides what goes live)
     def create_entry(self, record: dict) -> AtlasEntryPage:
+        record = _clean_rich_text_fields(record, ENTRY_RICH_TEXT)
         entry = AtlasEntryPage(
             **_without(record, "complication", "surgeries", "findings_by_modality", "scenarios", "figures"),
             complication=self.get("complications", record["complication"]),
@@ -737,7 +756,10 @@ class _Importer:
         entry.findings_by_modality = [
             (
                 "findings",
-                {"modality": self.get("modalities", f["modality"]), "findings": RichText(f["findings"])},
+                {
+                    "modality": self.get("modalities", f["modality"]),
+                    "findings": RichText(clean_rich_text(f["findings"])),
+                },
             )
             for f in record["findings_by_modality"]
         ]
@@ -750,11 +772,13 @@ class _Importer:
         return _add_draft(self.atlas_index(), entry)
 
     def create_module(self, record: dict) -> QuizModulePage:
+        record = _clean_rich_text_fields(record, ["intro"])
         return _add_draft(self.quiz_index(), QuizModulePage(**record, live=False))
 
     def create_case(self, record: dict) -> QuizCasePage:
         relations = ("module", "surgery", "scenario", "fallback_modality", "target_figure", "atlas_entries")
         children = ("rating_overrides", "case_images", "findings", "diagnoses")
+        record = _clean_rich_text_fields(record, ["teaching_points"])
         case = QuizCasePage(
             **_without(record, *relations, *children),
             surgery=self.get("surgeries", record["surgery"]),

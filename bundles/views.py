@@ -52,6 +52,6 @@ def bundle_upload(request):
 
 
 def _int_or_404(value: str) -> int:
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise Http404
     return int(value)

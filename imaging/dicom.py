@@ -602,8 +602,28 @@ PRESET_LABELS = {
 }
 
 
-def modality_frames(ds: Dataset) -> list[np.ndarray]:
-    """The image frames of ds after the modality LUT (Hounsfield units for CT), as float arrays."""
+MAX_DECODED_VALUES = 40_000_000 * 4  # samples across all frames: a guard before any pixel is decoded
+
+
+def modality_frames(ds: Dataset, *, max_values: int = MAX_DECODED_VALUES) -> list[np.ndarray]:
+    """The image frames of ds after the modality LUT (Hounsfield units for CT), as float arrays.
+
+    The declared size (rows x columns x frames x samples) is checked first: a small compressed file can
+    declare an image that would exhaust memory when decoded.
+    """
+    try:
+        declared = (
+            int(ds.get("Rows", 0) or 0)
+            * int(ds.get("Columns", 0) or 0)
+            * int(ds.get("NumberOfFrames", 1) or 1)
+            * int(ds.get("SamplesPerPixel", 1) or 1)
+        )
+    except (TypeError, ValueError):
+        raise DicomInputError("The image size attributes are not numbers.") from None
+    if declared > max_values:
+        raise DicomInputError(
+            f"The image declares {declared:,} pixel values, more than the {max_values:,} allowed."
+        )
     try:
         pixels = ds.pixel_array
     except Exception as error:  # noqa: BLE001 - pydicom raises many kinds for broken or exotic pixel data

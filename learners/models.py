@@ -135,7 +135,8 @@ class LeaderboardEntry(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["learner", "period", "period_start", "module_key"], name="one_entry_per_board"
+                fields=["department", "learner", "period", "period_start", "module_key"],
+                name="one_entry_per_board",
             )
         ]
         indexes = [

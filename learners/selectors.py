@@ -193,7 +193,10 @@ def department_overview(department: Department, *, page: int = 1, per_page: int 
     members = list(page_obj.object_list)
     modules = list(QuizModulePage.objects.live().order_by("path"))
     entries = LeaderboardEntry.objects.filter(
-        learner_id__in=[m.user_id for m in members], period="all", period_start=ALL_TIME
+        department=department,
+        learner_id__in=[m.user_id for m in members],
+        period="all",
+        period_start=ALL_TIME,
     ).values_list("learner_id", "module_key", "score", "cases", "finished_at")
     totals: dict[tuple[int, int], tuple[int, int, object]] = {
         (who, k): (s, c, f) for who, k, s, c, f in entries

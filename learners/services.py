@@ -132,12 +132,14 @@ def attempt_tally(*, attempt) -> None:
     with transaction.atomic():
         for period, start in _period_keys(attempt.completed_at):
             for module_key in modules:
+                # Keyed by department too: a resident who moves starts afresh on the new board.
                 entry, _ = LeaderboardEntry.objects.get_or_create(
+                    department_id=attempt.department_id,
                     learner_id=attempt.learner_id,
                     period=period,
                     period_start=start,
                     module_key=module_key,
-                    defaults={"department_id": attempt.department_id, "finished_at": attempt.completed_at},
+                    defaults={"finished_at": attempt.completed_at},
                 )
                 LeaderboardEntry.objects.filter(pk=entry.pk).update(
                     score=F("score") + attempt.total,
@@ -192,11 +194,11 @@ def tallies_rebuild() -> int:
     for learner_id, department_id, module_id, total, completed_at, slug, name in rows:
         for period, start in _period_keys(completed_at):
             for module_key in {0, module_id or 0}:
-                key = (learner_id, period, start, module_key)
-                current = entries.setdefault(key, [department_id, 0, 0, completed_at])
-                current[1] += total
-                current[2] += 1
-                current[3] = max(current[3], completed_at)
+                key = (department_id, learner_id, period, start, module_key)
+                current = entries.setdefault(key, [0, 0, completed_at])
+                current[0] += total
+                current[1] += 1
+                current[2] = max(current[2], completed_at)
         fake = type("A", (), {"total": total})
         for kind, tally_key, label in _tally_keys(fake, (slug or "other", name or "Other")):
             current = tallies.setdefault((department_id, kind, tally_key), [label, 0, 0])

@@ -206,7 +206,7 @@ def review_queue(request):
 def review_rate(request):
     rating = request.POST.get("rating", "")
     figure_id = request.POST.get("figure", "")
-    if rating not in review.RATINGS or not figure_id.isdigit():
+    if rating not in review.RATINGS or not (figure_id.isascii() and figure_id.isdigit()):
         return HttpResponseBadRequest("Choose Again, Hard, Good or Easy for a figure of the atlas.")
     if not Figure.objects.filter(pk=int(figure_id)).exists():
         raise Http404("No such figure.")
@@ -257,7 +257,7 @@ def department_export(request):
             "mean_first_attempt_score",
             "last_activity",
         ]
-        + [f"module: {m.title}" for m in overview["modules"]]
+        + [_csv_safe(f"module: {m.title}") for m in overview["modules"]]
     )
     for row in overview["rows"]:
         m = row["membership"]
@@ -270,8 +270,8 @@ def department_export(request):
 
 
 def _csv_safe(value: str) -> str:
-    # Spreadsheet formula injection: a cell starting with = + - @ would run as a formula.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    # Spreadsheet formula injection: a cell starting with = + - @ (or a tab or carriage return) would run.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @login_required

@@ -25,6 +25,7 @@ class CaseMaterial:
     diagnoses: list[CaseDiagnosis]
     target_figure: Figure
     regions: list[tuple[str, str]] = field(default_factory=list)
+    region_shapes: dict[str, str] = field(default_factory=dict)
 
     @property
     def modality_names(self) -> dict[str, str]:
@@ -75,12 +76,14 @@ def case_material(case: QuizCasePage) -> CaseMaterial:
         case=case,
         modalities=modalities,
         ratings=ratings,
-        rating_rows=sorted(rows, key=lambda r: (-r.rating, r.modality.sort_order)),
+        rating_rows=sorted(
+            _with_overrides(rows, overrides), key=lambda r: (-r.rating, r.modality.sort_order)
+        ),
         images=dict(images),
         findings=list(case.findings.all()),
         diagnoses=diagnoses,
         target_figure=target,
-        regions=pointing_regions(case, target),
+        **_regions(case, target),
     )
 
 
@@ -94,6 +97,28 @@ def grid_regions() -> list[tuple[str, str]]:
         for r, row in enumerate(GRID_ROWS)
         for c, column in enumerate(GRID_COLUMNS)
     ]
+
+
+def _with_overrides(rows: list[ScenarioRating], overrides: dict) -> list[ScenarioRating]:
+    """The scenario's rows as this case scores them: a case's override replaces the rating (not saved)."""
+    for row in rows:
+        override = overrides.get(row.modality_id)
+        if override is not None:
+            row.rating, row.reason = override.rating, override.reason
+            row.acceptable_low, row.acceptable_high = override.acceptable_low, override.acceptable_high
+    return rows
+
+
+def _regions(case: QuizCasePage, figure: Figure) -> dict:
+    """Opaque keys for the region list: shape ids are built from labels and would name the answer."""
+    pairs = pointing_regions(case, figure)
+    if not case.target_region_label:
+        return {"regions": pairs, "region_shapes": {}}
+    keyed = [(f"region-{i}", label) for i, (_, label) in enumerate(pairs, start=1)]
+    return {
+        "regions": keyed,
+        "region_shapes": {f"region-{i}": sid for i, (sid, _) in enumerate(pairs, start=1)},
+    }
 
 
 def pointing_regions(case: QuizCasePage, figure: Figure) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from imaging.annotations import Aspect, distance_to_shape, shape_bounds
+from imaging.annotations import Aspect, distance_to_shape, shape_anchor, shape_bounds
 from learners.models import Membership
 from learners.services import attempt_tally, review_after_case
 
@@ -117,7 +117,12 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
     if not request.user.is_authenticated:
         raw = _session_store(request).get(public_id)
         if raw:
+            if raw.get("case_id") != case.pk:
+                raise Http404("No such attempt of yours at this case.")
             return SessionAttempt(**raw), False
+        unfinished = session_attempts_for(request, [case]).get(case.pk)
+        if unfinished is not None and unfinished.step != Step.DONE:
+            return unfinished, False
         attempt = SessionAttempt(
             public_id=public_id,
             case_id=case.pk,
@@ -134,6 +139,16 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
         if existing.case_id != case.pk:
             raise Http404("No such attempt of yours at this case.")
         return existing, False
+    # One go at a time: a second tab must not open a practice attempt (whose feedback would reveal the key)
+    # while the counted one is unfinished, so an unfinished attempt is always resumed.
+    unfinished = (
+        Attempt.objects.filter(learner=request.user, case=case)
+        .exclude(step=Step.DONE)
+        .order_by("started_at")
+        .first()
+    )
+    if unfinished is not None:
+        return unfinished, False
     fields = {
         "public_id": public_id,
         "learner": request.user,
@@ -152,7 +167,11 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
         with transaction.atomic():
             attempt = Attempt.objects.create(is_practice=counted_exists, **fields)
     except IntegrityError:
-        # Two first attempts raced: the later one becomes practice.
+        # A double click raced this very request (same id): that one won, nothing changes.
+        raced = Attempt.objects.filter(public_id=public_id, learner=request.user).first()
+        if raced is not None:
+            return raced, False
+        # Two first attempts with different ids raced: the later one becomes practice.
         attempt = Attempt.objects.create(is_practice=True, **fields)
     return attempt, True
 
@@ -163,8 +182,12 @@ def region_holds_lesion(region: str, shape: dict) -> bool:
         return region == shape["id"]
     _, row, column = region.split("-")
     top, left = int(row) / 3, int(column) / 3
-    x0, y0, x1, y1 = shape_bounds(shape)
-    return x0 < left + 1 / 3 and x1 > left and y0 < top + 1 / 3 and y1 > top
+    if shape["kind"] in ("point", "arrow"):
+        # A click on an arrow counts at its tip; the grid cell must hold the tip too.
+        x0, y0 = x1, y1 = shape_anchor(shape)
+    else:
+        x0, y0, x1, y1 = shape_bounds(shape)
+    return x0 <= left + 1 / 3 and x1 >= left and y0 <= top + 1 / 3 and y1 >= top
 
 
 def _pointing_distance(material: CaseMaterial, answer: Interpretation) -> tuple[float | None, bool]:
@@ -175,7 +198,8 @@ def _pointing_distance(material: CaseMaterial, answer: Interpretation) -> tuple[
         image = material.target_figure.image
         return distance_to_shape(shape, *answer.point, Aspect(image.width, image.height)), False
     if answer.region is not None:
-        return (0.0 if region_holds_lesion(answer.region, shape) else 1.0), True
+        region = material.region_shapes.get(answer.region, answer.region)
+        return (0.0 if region_holds_lesion(region, shape) else 1.0), True
     return None, False
 
 
@@ -219,13 +243,14 @@ def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public
         attempt.completed_at = now.isoformat()
         _session_save(request, attempt)
         return attempt, True
-    updated = Attempt.objects.filter(pk=attempt.pk, step=Step.INTERPRETATION).update(
-        step=Step.DONE, interpretation=answer.as_dict(), parts=parts, total=total, completed_at=now
-    )
-    attempt.refresh_from_db()
-    if updated:
-        review_after_case(learner=request.user, case_id=attempt.case_id, total=total, now=now)
-        attempt_tally(attempt=attempt)
+    with transaction.atomic():
+        updated = Attempt.objects.filter(pk=attempt.pk, step=Step.INTERPRETATION).update(
+            step=Step.DONE, interpretation=answer.as_dict(), parts=parts, total=total, completed_at=now
+        )
+        attempt.refresh_from_db()
+        if updated:
+            review_after_case(learner=request.user, case_id=attempt.case_id, total=total, now=now)
+            attempt_tally(attempt=attempt)
     return attempt, bool(updated)
 
 

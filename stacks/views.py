@@ -18,7 +18,10 @@ from .tasks import import_dicom_task
 
 
 def stack_detail(request, slug):
-    stack = get_object_or_404(ImageStack.objects.select_related("modality", "key_figure"), slug=slug)
+    stack = get_object_or_404(
+        ImageStack.objects.select_related("modality", "key_figure").prefetch_related("slices__image"),
+        slug=slug,
+    )
     if not stack.ordered_slices:
         raise Http404("This stack has no slices.")
     return TemplateResponse(

@@ -37,7 +37,7 @@ def test_a_new_resident_joins_plays_a_case_and_sees_their_progress(live_server, 
     page.select_option("select[name=timing-mri]", "now")
     page.click("form.workup-form button[type=submit]")
     page.wait_for_selector("form.interpretation-form")
-    page.select_option("#region", "haematoma")
+    page.select_option("#region", label="Dorsal epidural space at L4–L5")
     page.check("input[name=findings][value=collection]")
     page.check("input[name=findings][value=compression]")
     page.check("input[name=diagnosis][value=epidural-haematoma]")

@@ -377,3 +377,25 @@ def test_the_bundle_screen_offers_export_and_import_to_faculty(faculty):
     html = faculty.get(reverse("bundles:index")).content.decode()
     assert "Download all published content" in html
     assert 'action="/cms/bundles/import/"' in html
+
+
+def _set_everywhere(node, key: str, value: str) -> None:
+    if isinstance(node, dict):
+        for k in node:
+            if k == key:
+                node[k] = value
+            else:
+                _set_everywhere(node[k], key, value)
+    elif isinstance(node, list):
+        for item in node:
+            _set_everywhere(item, key, value)
+
+
+def test_scripts_in_a_bundles_rich_text_are_removed_on_import(content):
+    data = bundle_export(pages=[content["case"]])
+    manifest = manifest_of(data)
+    _set_everywhere(manifest, "teaching_points", '<p onclick="steal()">Teach<script>steal()</script></p>')
+    flush_content()
+    bundle_import(data=rezip(data, manifest=manifest))
+    teaching = QuizCasePage.objects.get(slug="case-1").get_latest_revision_as_object().teaching_points
+    assert "<script" not in teaching and "onclick" not in teaching and "Teach" in teaching

@@ -238,7 +238,10 @@ def test_anonymous_visitors_cannot_use_a_stored_attempt_id(client, alice, case):
 def test_pointing_by_region_from_the_list_scores_like_a_click(client, alice, case):
     attempt = attempt_id(client.get(case.url).content.decode())
     workup(client, case, attempt, mri="now")
-    interpret(client, case, attempt, point_x="", point_y="", region="haematoma")
+    html = client.get(case.url).content.decode()
+    assert 'value="haematoma"' not in html  # option values are opaque: shape ids are built from labels
+    key = re.search(r'<option value="(region-\d+)">Dorsal epidural space', html).group(1)
+    interpret(client, case, attempt, point_x="", point_y="", region=key)
     pointing = next(p for p in Attempt.objects.get().parts if p["part"] == "pointing")
     assert pointing["score"] == 100
 
@@ -274,3 +277,12 @@ def test_case_page_and_steps_run_a_constant_number_of_queries(
     client.get(case.url)
     with django_assert_max_num_queries(35):
         client.get(case.url)
+
+
+def test_a_second_tab_resumes_the_unfinished_counted_attempt_instead_of_opening_practice(client, alice, case):
+    first = attempt_id(client.get(case.url).content.decode())
+    workup(client, case, first, mri="now")
+    response = workup(client, case, str(uuid.uuid4()), ct="now")
+    assert response.status_code == 302
+    assert Attempt.objects.count() == 1
+    assert Attempt.objects.get().workup == {"mri": "now"}

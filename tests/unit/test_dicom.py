@@ -282,3 +282,12 @@ def test_other_image_formats_are_refused():
     Image.new("RGB", (4, 4)).save(buffer, format="GIF")
     with pytest.raises(ImageRejected, match="Only PNG, JPEG, WebP and AVIF"):
         strip_metadata(buffer.getvalue(), max_pixels=1_000)
+
+
+def test_an_image_declaring_a_huge_size_is_refused_before_decoding():
+    from imaging.dicom import DicomInputError, modality_frames, synthetic_ct_series
+
+    ds = synthetic_ct_series(n_slices=1)[0]
+    ds.NumberOfFrames = 100_000
+    with pytest.raises(DicomInputError, match="declares"):
+        modality_frames(ds)
