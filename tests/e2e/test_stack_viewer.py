@@ -39,3 +39,24 @@ def test_the_reader_scrolls_through_the_slices(live_server, page, stack, artifac
     src = page.locator("[data-stack-image]").get_attribute("src")
     assert src.endswith(".png") and "DOE" not in src
     page.screenshot(path=str(artifacts_dir / "stack-viewer.png"), full_page=True)
+
+
+def test_faculty_import_a_series_in_the_admin_with_a_progress_bar(live_server, page, tmp_path, artifacts_dir):
+    from learners.models import User
+
+    make_modality("ct", "CT", category="ct", radiation_level=3)
+    User.objects.create_superuser("importer", "importer@example.org", "pw-importer-123")
+    archive = tmp_path / "series.zip"
+    archive.write_bytes(synthetic_series_zip(n_slices=4).getvalue())
+    page.goto(f"{live_server.url}/cms/login/")
+    page.fill("input[name=username]", "importer")
+    page.fill("input[name=password]", "pw-importer-123")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cms/")
+    page.goto(f"{live_server.url}/cms/stacks/import/")
+    page.set_input_files("input[type=file]", str(archive))
+    page.fill("input[name=title]", "Uploaded series")
+    page.click("form[data-dicom-import-form] button[type=submit]")
+    expect(page.locator("[data-upload-progress]")).to_be_visible()
+    expect(page.get_by_text("Imported 4 de-identified slices")).to_be_visible(timeout=60_000)
+    page.screenshot(path=str(artifacts_dir / "dicom-import-report.png"), full_page=True)
