@@ -216,8 +216,7 @@ def tallies_rebuild() -> int:
                 cases=cases,
                 finished_at=finished,
             )
-            for (learner_id, period, start, module_key), (
-                department_id,
+            for (department_id, learner_id, period, start, module_key), (
                 score,
                 cases,
                 finished,
