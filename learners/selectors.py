@@ -88,9 +88,12 @@ def leaderboard(
             first = max(ranking.TOP, ahead - ranking.AROUND)
             window = ordered[first : ahead + ranking.AROUND + 1]
             around = [_standing(e, first + i) for i, e in enumerate(window, start=1)]
-    count = rows.count()
-    hidden = rows.filter(learner__membership__leaderboard_display=Membership.Display.HIDDEN).count()
-    return Board(top=top, around=around, count=count, visible=count - hidden)
+    # One pass for both numbers: the board's size and how many residents chose to be hidden.
+    sizes = rows.aggregate(
+        count=Count("id"),
+        hidden=Count("id", filter=Q(learner__membership__leaderboard_display=Membership.Display.HIDDEN)),
+    )
+    return Board(top=top, around=around, count=sizes["count"], visible=sizes["count"] - sizes["hidden"])
 
 
 @dataclass
