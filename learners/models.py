@@ -149,6 +149,7 @@ class LeaderboardEntry(models.Model):
                     "-score",
                     "-cases",
                     "finished_at",
+                    "learner",
                 ],
                 name="leaderboard_order_idx",
             )

@@ -30,17 +30,16 @@ class Board:
     top: list[ranking.Standing]
     around: list[ranking.Standing]
     count: int
-    visible: int
+    visible: int  # counted up to ranking.MIN_VISIBLE_FOR_RESIDENTS, which is all the decision needs
 
 
-def _standing(entry: LeaderboardEntry, rank: int) -> ranking.Standing:
-    membership = entry.learner.membership
+def _standing(entry: LeaderboardEntry, membership: Membership, rank: int) -> ranking.Standing:
     return ranking.Standing(
         learner_id=entry.learner_id,
         score=entry.score,
         cases=entry.cases,
         finished_at=entry.finished_at,
-        name=str(entry.learner),
+        name=str(membership.user),
         display=membership.leaderboard_display,
         pseudonym=membership.pseudonym,
         rank=rank,
@@ -55,7 +54,11 @@ def leaderboard(
     viewer_id=None,
     now=None,
 ) -> Board:
-    """Top residents and the viewer's neighbourhood, ranked in the database from the running totals."""
+    """Top residents and the viewer's neighbourhood, ranked in the database from the running totals.
+
+    Every query walks the board's index (department, period, start, module, score order) and stops early:
+    the top rows, the rows ahead of the viewer, and just enough visible rows to know a board may be shown.
+    """
     now = now or timezone.now()
     start = periods.period_start(period, timezone.localtime(now), settings.ACADEMIC_YEAR_START_MONTH)
     rows = LeaderboardEntry.objects.filter(
@@ -63,15 +66,12 @@ def leaderboard(
         period=period,
         period_start=start.date() if start else ALL_TIME,
         module_key=module.pk if module else 0,
-        learner__membership__department=department,
-        learner__membership__role=Membership.Role.RESIDENT,
     )
-    ordered = rows.select_related("learner__membership").order_by(
-        "-score", "-cases", "finished_at", "learner_id"
-    )
-    top = [_standing(e, i) for i, e in enumerate(ordered[: ranking.TOP], start=1)]
+    ordered = rows.order_by("-score", "-cases", "finished_at", "learner_id")
+    top = list(ordered[: ranking.TOP])
     mine = rows.filter(learner_id=viewer_id).first() if viewer_id else None
-    around: list[ranking.Standing] = []
+    around: list[LeaderboardEntry] = []
+    first = 0
     if mine is not None:
         ahead = rows.filter(
             Q(score__gt=mine.score)
@@ -86,14 +86,32 @@ def leaderboard(
         ).count()
         if ahead >= ranking.TOP:
             first = max(ranking.TOP, ahead - ranking.AROUND)
-            window = ordered[first : ahead + ranking.AROUND + 1]
-            around = [_standing(e, first + i) for i, e in enumerate(window, start=1)]
-    # One pass for both numbers: the board's size and how many residents chose to be hidden.
-    sizes = rows.aggregate(
-        count=Count("id"),
-        hidden=Count("id", filter=Q(learner__membership__leaderboard_display=Membership.Display.HIDDEN)),
+            around = list(ordered[first : ahead + ranking.AROUND + 1])
+    members = {
+        m.user_id: m
+        for m in Membership.objects.filter(user_id__in={e.learner_id for e in top + around}).select_related(
+            "user"
+        )
+    }
+    visible = len(
+        rows.exclude(learner__membership__leaderboard_display=Membership.Display.HIDDEN).values_list(
+            "id", flat=True
+        )[: ranking.MIN_VISIBLE_FOR_RESIDENTS]
     )
-    return Board(top=top, around=around, count=sizes["count"], visible=sizes["count"] - sizes["hidden"])
+    return Board(
+        top=[
+            _standing(e, members[e.learner_id], i)
+            for i, e in enumerate(top, start=1)
+            if e.learner_id in members
+        ],
+        around=[
+            _standing(e, members[e.learner_id], first + i)
+            for i, e in enumerate(around, start=1)
+            if e.learner_id in members
+        ],
+        count=rows.count(),
+        visible=visible,
+    )
 
 
 @dataclass

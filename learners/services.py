@@ -128,6 +128,11 @@ def attempt_tally(*, attempt) -> None:
     """Add a completed first attempt to its department's leaderboards and faculty counters."""
     if attempt.is_practice or attempt.department_id is None or attempt.total is None:
         return
+    is_resident = Membership.objects.filter(
+        user_id=attempt.learner_id, department_id=attempt.department_id, role=Membership.Role.RESIDENT
+    ).exists()
+    if not is_resident:
+        return  # faculty trying a case never appear on their residents' boards
     modules = {0, attempt.module_id or 0}
     with transaction.atomic():
         for period, start in _period_keys(attempt.completed_at):
@@ -179,7 +184,13 @@ def tallies_rebuild() -> int:
     entries: dict[tuple, list] = {}
     tallies: dict[tuple, list] = {}
     rows = (
-        Attempt.objects.filter(is_practice=False, step=Attempt.Step.DONE, department__isnull=False)
+        Attempt.objects.filter(
+            is_practice=False,
+            step=Attempt.Step.DONE,
+            department__isnull=False,
+            learner__membership__department=F("department"),
+            learner__membership__role=Membership.Role.RESIDENT,
+        )
         .values_list(
             "learner_id",
             "department_id",
