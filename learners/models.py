@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 
 
 class User(AbstractUser):
@@ -14,6 +15,17 @@ class User(AbstractUser):
     display_name = models.CharField(
         max_length=80, blank=True, help_text="How the name appears on pages; defaults to first and last name."
     )
+
+    class Meta(AbstractUser.Meta):
+        constraints = [
+            # One account per address, whatever its case: a password reset reaches exactly one person.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="unique_user_email_ci",
+                condition=~models.Q(email=""),
+                violation_error_message="This e-mail address is already used by another account.",
+            )
+        ]
 
     def __str__(self):
         return self.display_name or self.get_full_name() or self.username
@@ -68,6 +80,16 @@ class Membership(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["department", "role"])]
+        constraints = [
+            # A pseudonym names one person on a board; the forms also refuse a colleague's real name.
+            models.UniqueConstraint(
+                Lower("pseudonym"),
+                "department",
+                name="unique_pseudonym_per_department",
+                condition=~models.Q(pseudonym=""),
+                violation_error_message="Someone in this department already uses this pseudonym.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}, {self.department})"

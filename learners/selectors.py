@@ -14,7 +14,7 @@ from atlas.models import AtlasEntryPage, Complication, Surgery
 from quizzes.models import Attempt, QuizCasePage, QuizModulePage
 
 from . import periods, ranking
-from .models import Department, DepartmentTally, LeaderboardEntry, Membership, ReviewCard
+from .models import Department, DepartmentTally, LeaderboardEntry, Membership, ReviewCard, User
 from .services import ALL_TIME
 
 MASTERED = 80
@@ -266,3 +266,25 @@ def attempt_visible_to(user, public_id) -> Attempt | None:
     if department and attempt.department_id == department.pk:
         return attempt
     return None
+
+
+def email_in_use(email: str, *, exclude_user=None) -> bool:
+    """Whether another account has this address, whatever its case (addresses are unique that way)."""
+    users = User.objects.filter(email__iexact=(email or "").strip())
+    if exclude_user is not None:
+        users = users.exclude(pk=exclude_user.pk)
+    return bool(email) and users.exists()
+
+
+def colleague_names(department: Department, *, exclude_user=None) -> list[str]:
+    """Every name a member of `department` is known by on its pages: username, names and pseudonym."""
+    members = Membership.objects.filter(department=department)
+    if exclude_user is not None:
+        members = members.exclude(user=exclude_user)
+    names = []
+    for row in members.values_list(
+        "user__username", "user__display_name", "user__first_name", "user__last_name", "pseudonym"
+    ):
+        username, display_name, first, last, pseudonym = row
+        names += [username, display_name, f"{first} {last}", pseudonym]
+    return names

@@ -1,13 +1,16 @@
-"""Writes about people: sign-up with an invite code, roles, invite rotation, and the review queue."""
+"""Writes about people: sign-up with an invite code, roles, e-mail changes, invite rotation, the review queue."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -26,6 +29,9 @@ from .models import (
 )
 
 ALL_TIME = date(1970, 1, 1)
+
+EMAIL_CHANGE_SALT = "learners.email-change"
+EMAIL_CHANGE_MAX_AGE = 3 * 24 * 3600  # seconds a confirmation link stays valid
 
 ROLE_GROUPS = {
     Membership.Role.RESIDENT: "Residents",
@@ -54,12 +60,75 @@ def user_signup(
     user = User(username=username, email=email, display_name=display_name)
     user.set_password(password)
     user.full_clean(exclude=["password"])
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # a twin sign-up won the race between the checks and the insert
+        raise ValidationError("That username or e-mail address was just taken: choose another.") from error
     membership = Membership(user=user, department=department, training_year=training_year)
     membership.full_clean()
     membership.save()
     membership_set_role(membership=membership, role=Membership.Role.RESIDENT)
     return user
+
+
+def user_request_email_change(*, user: User, new_email: str, confirm_url: Callable[[str], str]) -> None:
+    """Mail a signed link to `new_email`; the address changes only when its owner opens it."""
+    token = signing.TimestampSigner(salt=EMAIL_CHANGE_SALT).sign_object(
+        {"user": user.pk, "old": user.email, "new": new_email}
+    )
+    days = EMAIL_CHANGE_MAX_AGE // (24 * 3600)
+    send_mail(
+        "Confirm your new e-mail address",
+        f"Someone (we hope you) asked to use this address for the account {user.username} of the Spine PostOp "
+        f"Atlas.\n\nTo confirm, open this link within {days} days and press Confirm:\n{confirm_url(token)}\n\n"
+        "If it was not you, ignore this message: nothing changes.",
+        None,
+        [new_email],
+    )
+    if user.email:
+        send_mail(
+            "Your e-mail address is about to change",
+            f"Someone signed in as {user.username} asked to move this account to another e-mail address. "
+            "It changes only when the link sent there is opened. If it was not you, change your password.",
+            None,
+            [user.email],
+        )
+
+
+def email_change_read(*, user: User, token: str) -> str:
+    """The new address a confirmation link carries, or a ValidationError (code invalid or expired)."""
+    signer = signing.TimestampSigner(salt=EMAIL_CHANGE_SALT)
+    try:
+        payload = signer.unsign_object(token, max_age=EMAIL_CHANGE_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ValidationError(
+            "This link has expired: change your address again from your profile.", code="expired"
+        ) from error
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise ValidationError("This confirmation link is not valid.", code="invalid") from error
+    # The old address inside the token makes a link work once: after the change, it no longer matches.
+    if not isinstance(payload, dict) or payload.get("user") != user.pk or payload.get("old") != user.email:
+        raise ValidationError(
+            "This link is for another account, or it was already used. Sign in as the account that asked "
+            "for the change.",
+            code="invalid",
+        )
+    return payload["new"]
+
+
+def user_confirm_email_change(*, user: User, token: str) -> str:
+    new_email = email_change_read(user=user, token=token)
+    taken = ValidationError("Another account took this e-mail address in the meantime.", code="taken")
+    if User.objects.filter(email__iexact=new_email).exclude(pk=user.pk).exists():
+        raise taken
+    user.email = new_email
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["email"])
+    except IntegrityError as error:
+        raise taken from error
+    return new_email
 
 
 def membership_set_role(*, membership: Membership, role: str) -> Membership:

@@ -6,7 +6,7 @@ from . import views
 app_name = "learners"
 urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
-    path("accounts/login/", auth_views.LoginView.as_view(template_name="learners/login.html"), name="login"),
+    path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password-reset/",
@@ -36,6 +36,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/email/confirm/<str:token>/", views.email_confirm, name="email-confirm"),
     path("learn/", views.dashboard, name="dashboard"),
     path("learn/review/", views.review_queue, name="review"),
     path("learn/review/rate/", views.review_rate, name="review-rate"),

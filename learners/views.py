@@ -6,11 +6,13 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,9 +20,17 @@ from atlas.models import Figure, figures_for_display
 from quizzes.models import QuizModulePage
 
 from . import charts, periods, ranking, review, selectors
-from .forms import ProfileForm, SignupForm
+from .forms import LoginForm, ProfileForm, SignupForm
+from .middleware import session_start
 from .models import Membership, ReviewCard
-from .services import department_rotate_invite, review_rate_figure, user_signup
+from .services import (
+    department_rotate_invite,
+    email_change_read,
+    review_rate_figure,
+    user_confirm_email_change,
+    user_request_email_change,
+    user_signup,
+)
 
 NEW_FLASHCARDS_PER_DAY = 20
 
@@ -32,17 +42,21 @@ def signup(request):
     form = SignupForm(request.POST or None, initial={"invite_code": request.GET.get("code", "")[:20]})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = user_signup(
-            username=data["username"],
-            email=data["email"],
-            password=data["password"],
-            display_name=data["display_name"],
-            department=form.department,
-            training_year=data["training_year"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to {form.department.name}'s atlas.")
-        return redirect("learners:dashboard")
+        try:
+            user = user_signup(
+                username=data["username"],
+                email=data["email"],
+                password=data["password"],
+                display_name=data["display_name"],
+                department=form.department,
+                training_year=data["training_year"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome to {form.department.name}'s atlas.")
+            return redirect("learners:dashboard")
     return render(request, "learners/signup.html", {"form": form}, status=422 if form.errors else 200)
 
 
@@ -58,17 +72,29 @@ def profile(request):
             "leaderboard_display": membership.leaderboard_display,
             "pseudonym": membership.pseudonym,
         }
-    form = ProfileForm(request.POST or None, initial=initial)
+    form = ProfileForm(request.POST or None, initial=initial, user=user, membership=membership)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user.display_name, user.email = data["display_name"], data["email"]
-        user.save(update_fields=["display_name", "email"])
+        user.display_name = data["display_name"]
+        user.save(update_fields=["display_name"])
         if membership:
             membership.training_year = data["training_year"]
             membership.leaderboard_display = data["leaderboard_display"]
             membership.pseudonym = data["pseudonym"]
             membership.save(update_fields=["training_year", "leaderboard_display", "pseudonym"])
         messages.success(request, "Profile saved.")
+        if form.email_changed:
+            user_request_email_change(
+                user=user,
+                new_email=data["email"],
+                confirm_url=lambda token: request.build_absolute_uri(
+                    reverse("learners:email-confirm", args=[token])
+                ),
+            )
+            messages.info(
+                request,
+                f"To use {data['email']}, open the link we just sent there. Until then, nothing changes.",
+            )
         return redirect("learners:profile")
     return render(
         request,
@@ -76,6 +102,32 @@ def profile(request):
         {"form": form, "membership": membership},
         status=422 if form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_confirm(request, token):
+    """GET shows what the link would do (mail scanners open links); POST makes the change."""
+    try:
+        new_email = email_change_read(user=request.user, token=token)
+        if request.method == "POST":
+            user_confirm_email_change(user=request.user, token=token)
+            messages.success(request, f"Your e-mail address is now {new_email}.")
+            return redirect("learners:profile")
+    except ValidationError as error:
+        status = 409 if error.code == "taken" else 400
+        return render(request, "learners/email_confirm.html", {"error": error.messages[0]}, status=status)
+    return render(request, "learners/email_confirm.html", {"new_email": new_email})
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "learners/login.html"
+    form_class = LoginForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        session_start(self.request, remember_me=form.cleaned_data["remember_me"])
+        return response
 
 
 @login_required
