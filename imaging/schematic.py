@@ -41,41 +41,44 @@ _BONY = _MR | {"ct", "xr"}
 _HW = frozenset({"ct", "xr"})
 
 # --------------------------------------------------------------------------------------------------- palettes
-# grey level of each tissue per style (drawings, not signal simulations)
+# grey level of each tissue per palette (drawings, not signal simulations). mri_t1_gd is fat-suppressed:
+# fat and fatty marrow are dark, enhancing tissue bright. ct is a soft-tissue window (W400/L40), ct_bone a
+# bone window (W1500/L300: soft tissues nearly one grey, cortex and trabecular bone apart).
 _PALETTE_TABLE = """
-tissue        mri_t2    mri_t1 mri_t1_gd      stir        ct        xr     spect       pet        us
-bg                 5         5         5         5         0        50         0         0         0
-soft              68        72        72        58       100        82        20        48        78
-fat              200       225       225        28        58        76        16        30        62
-muscle            62        82        82        52       112        84        22        55        92
-cortex            18        22        22        15       250       222        96        42       235
-marrow           125       185       185        55       172       160        70        60        30
-disc             118        95        95       112       118        92        28        40        70
-nucleus          215       100        95       200       114        92        28        40        70
-csf              246        45        45       250        78        82        18        26         6
-cord             112       125       125       120        94        82        18        60        70
-root              92       112       112        98        94        82        18        40        70
-ligament          22        28        28        20       122        84        20        40       190
-metal              0         0         0         0       255       252         6        10       250
-bloom             30        32        32        25       255       252         6        10       250
-cage              35        38        38        30        92        96        24        30        70
-bead               0         0         0         0       255       253         6        10       250
-graft            100       150       150        80       218       188        60        45        70
-fluid            240        50        50       250        76        82        18        26         6
-blood            168       150       150       190       146        82        20        45       120
-pus              226        70        70       242        88        82        20        45        60
-rim               95       110       238       150       126        82        20        45       175
-oedema           205        72       175       232       172       160        70        60        95
-scar             140       105       215       150       106        84        20        45       110
-fragment          80       100       100        85       128        84        28        40        70
-lucent           200        55        55       225        62        98        40        30         6
-vessel            28        25       200        20       118        82        24        70         8
-skin             150       170       170        90       122        96        26        50       215
-sclerosis         40        30        30        25       235       205        96        45       200
+tissue           mri_t2    mri_t1 mri_t1_gd      stir        ct   ct_bone        xr     spect       pet        us
+bg                    5         5         5         5         0         0        50         0         0         0
+soft                 68        72        60        58       100        82        82        20        48        78
+fat                 200       225        22        28        58        60        76        16        30        62
+muscle               62        82        72        52       112        85        84        22        55        92
+cortex               18        22        14        15       250       246       222        96        42       235
+marrow              125       185        50        55       172       110       160        70        60        30
+disc                118        95        88       112       118        91        92        28        40        70
+nucleus             215       100        90       200       114        90        92        28        40        70
+csf                 246        45        40       250        78        78        82        18        26         6
+cord                112       125       105       120        94        82        82        18        60        70
+root                 92       112       100        98        94        82        82        18        40        70
+ligament             22        28        24        20       122        90        84        20        40       190
+metal                 0         0         0         0       255       255       252         6        10       250
+bloom                30        32        28        25       255       255       252         6        10       250
+cage                 35        38        30        30        92       128        96        24        30        70
+bead                  0         0         0         0       255       255       253         6        10       250
+graft               100       150        60        80       218       178       188        60        45        70
+fluid               240        50        42       250        76        78        82        18        26         6
+blood               168       150       150       190       146        88        82        20        45       120
+pus                 226        70        55       242        88        80        82        20        45        60
+rim                  95       110       238       150       126        87        82        20        45       175
+oedema              205        72       175       232       172       110       160        70        60        95
+scar                140       105       215       150       106        86        84        20        45       110
+fragment             80       100        92        85       128        92        84        28        40        70
+lucent              200        55        45       225        62        60        98        40        30         6
+vessel               28        25       200        20       118        84        82        24        70         8
+skin                150       170       110        90       122        83        96        26        50       215
+sclerosis            40        30        26        25       235       213       205        96        45       200
+enhancing           210        72       225       236       112        87        82        20        45        90
 """
 _PALETTES: dict[str, dict[str, int]] = {
-    style: {row.split()[0]: int(row.split()[1 + i]) for row in _PALETTE_TABLE.strip().splitlines()[1:]}
-    for i, style in enumerate(_PALETTE_TABLE.split()[1:10])
+    name: {row.split()[0]: int(row.split()[1 + i]) for row in _PALETTE_TABLE.strip().splitlines()[1:]}
+    for i, name in enumerate(_PALETTE_TABLE.strip().splitlines()[0].split()[1:])
 }
 _RAMPS = {
     "spect": [(70, 0, 0), (170, 20, 0), (240, 90, 0), (255, 190, 20), (255, 250, 170)],
@@ -94,6 +97,35 @@ def _ramp(style: str, t: float) -> tuple[int, int, int]:
     t = min(max(t, 0.0), 1.0) * (len(cols) - 1)
     i = min(int(t), len(cols) - 2)
     return _lerp(cols[i], cols[i + 1], t - i)
+
+
+# Findings that a CT reader looks for in a soft-tissue window; everything else on CT is read in a bone window.
+_CT_SOFT_KINDS = frozenset({"epidural_haematoma", "pseudohernia", "recurrent_herniation", "epidural_fibrosis",
+                            "pseudomeningocele", "seroma", "epidural_abscess", "paraspinal_abscess",
+                            "residual_stenosis", "facet_effusion", "fat_graft", "cord_ischaemia"})  # fmt: skip
+_BONY_KINDS = frozenset({"screw_breach_medial", "screw_halo", "rod_fracture", "screw_fracture", "cage_retropulsion",
+                         "cage_subsidence", "pseudarthrosis", "sacral_insufficiency_fracture", "sij_overload",
+                         "pars_fracture", "spondylolisthesis", "adjacent_segment_disease"})  # fmt: skip
+
+
+def _ct_window(spec: dict, surgery: str, kinds: set) -> str:
+    """'bone' or 'soft': spec['window'] if given, else soft for soft-tissue findings, bone for hardware or bone."""
+    if spec.get("window"):
+        return spec["window"]
+    if kinds & _CT_SOFT_KINDS:
+        return "soft"
+    return "bone" if surgery in ("fusion", "tlif") or kinds & _BONY_KINDS else "soft"
+
+
+def _ct_contrast(spec: dict, style: str, kinds: set) -> str:
+    """'none' or 'intrathecal' (CT myelography): spec['contrast'] if given.
+
+    Without it, a CT of a pseudomeningocele is drawn as a myelogram: plain CT cannot prove that the collection
+    communicates with the sac, so that is the CT this atlas teaches.
+    """
+    if spec.get("contrast"):
+        return spec["contrast"]
+    return "intrathecal" if style == "ct" and "pseudomeningocele" in kinds else "none"
 
 
 # ------------------------------------------------------------------------------------------------ geometry
@@ -163,9 +195,13 @@ class _Box:
 class _Canvas:
     """Pillow drawing in canonical units, with per-finding masks of what each finding drew."""
 
-    def __init__(self, size: tuple[int, int], style: str):
+    def __init__(self, size: tuple[int, int], style: str, palette: str | None = None, contrast: str = "none"):
         self.style = style
-        self.pal = {k: (v, v, v) for k, v in _PALETTES[style].items()}
+        self.pal = {k: (v, v, v) for k, v in _PALETTES[palette or style].items()}
+        if (
+            contrast == "intrathecal"
+        ):  # iodinated CSF is near bone density: the sac and what it fills are white
+            self.pal["csf"] = (238, 238, 238)
         self.W, self.H = size[0] * _SS, size[1] * _SS
         self.img = Image.new("RGB", (self.W, self.H), self.pal["bg"])
         self.draw = ImageDraw.Draw(self.img)
@@ -370,9 +406,28 @@ def _post_poly(v: _Box, stub=False):
 
 
 def _sag_screw(v: _Box, name: str):
+    """(head, tip) in the lateral composite: the head sits behind the pedicle at the facet, the tip in the front
+    half of the body, roughly parallel to the upper end plate."""
     if name == "S1":
-        return (615, 765), (318, 742)
-    return (v.post + 150, v.top + 50), (v.ant + 34, v.top + 40)
+        return (600, 756), (330, 742)  # aimed at the promontory
+    return (v.post + 138, v.top + 34), (v.ant + 40, v.top + 42)
+
+
+def _sag_pedicle(v: _Box, name: str):
+    """The pedicle around a screw, from just in front of its head to the back of the body (lateral projection)."""
+    head, tip = _sag_screw(v, name)
+    wall = _pw(v.top + 40) - 8
+    return _band(_along(head, tip, 0.06), _along(head, tip, (head[0] - wall) / (head[0] - tip[0])), 25)
+
+
+def _xr_graft(ctx: _Ctx):
+    """Posterolateral fusion mass between the transverse processes; on a lateral film it projects over the pedicles
+    and foramina, in front of the rod."""
+    ya, yb = _nominal_box(ctx.upper).top + 14, _nominal_box(ctx.lower).top + 64
+    ys = np.linspace(ya, yb, 12)
+    front = [(_pw(y) + 52 + 6 * ((k * 5) % 3 - 1), y) for k, y in enumerate(ys)]
+    back = [(_pw(y) + 112 + 5 * ((k * 7) % 3 - 1), y) for k, y in enumerate(reversed(ys))]
+    return front + back
 
 
 def _sag_cage(ctx: _Ctx, nominal=False):
@@ -391,9 +446,7 @@ def _sac_poly():
 
 
 def _draw_sagittal(ctx: _Ctx):
-    cv, st = ctx.cv, ctx.style
-    xr = st == "xr"
-    # soft tissues
+    cv = ctx.cv
     cv.poly([(-3000, -3000), (918, -3000), (918, 4000), (-3000, 4000)], fill="soft")
     cv.poly([(848, -3000), (918, -3000), (918, 4000), (848, 4000)], fill="fat")
     cv.poly([(912, -3000), (920, -3000), (920, 4000), (912, 4000)], fill="skin")
@@ -401,14 +454,11 @@ def _draw_sagittal(ctx: _Ctx):
     cv.poly([(_pw(y) + 110, y) for y in ys] + [(848, 1100), (848, -100)], fill="muscle")
     cv.poly([(150, -3000), (205, -3000), (215, 600), (180, 1100), (130, 1100), (160, 600)], fill="vessel")
     cv.poly([(218, -3000), (238, -3000), (250, 600), (236, 1100), (212, 1100), (228, 600)], fill="fat")
-    names = VERTEBRAE[:-1]
-    # vertebral bodies and sacrum
-    for n in names:
+    for n in VERTEBRAE[:-1]:
         with cv.owned(ctx.owner.get(f"vert:{n}")):
             cv.bone(_box(ctx, n).poly())
     cv.bone(_SACRUM)
     cv.line([(300, 800), (507, 800)], "disc", 6)
-    # discs
     for a, b in zip(VERTEBRAE, VERTEBRAE[1:], strict=False):
         lvl = f"{a}-{b}"
         with cv.owned(ctx.owner.get(f"disc:{lvl}")):
@@ -416,65 +466,86 @@ def _draw_sagittal(ctx: _Ctx):
             cv.poly(_disc_poly(pa, pb), fill="disc")
             if not (lvl == ctx.level and ctx.surgery == "tlif"):
                 cv.ellipse((pa.ant + pa.post) / 2 - 5, (pa.bot + pb.top) / 2, 55, 9, fill="nucleus")
-    # posterior elements (ligamentum flavum, laminae, spinous processes)
-    cv.poly(_SACRAL_CREST, fill="marrow", outline="cortex", width=5)
-    for i, n in enumerate(names):
-        v, nxt = _box(ctx, n), _box(ctx, VERTEBRAE[i + 1])
-        removed = ctx.surgery == "laminectomy" and n == ctx.upper
-        x0 = v.post + 110
-        with cv.owned(ctx.owner.get(f"vert:{n}")):
-            if not removed:
-                cv.poly([(x0 - 18, v.bot - 5), (x0 + 2, v.bot - 5), (x0 + 2, nxt.top + 30), (x0 - 18, nxt.top + 30)],
-                         fill="ligament")  # fmt: skip
-                cv.line([(x0 + 120, v.top + 80), (x0 + 120, nxt.top + 30)], "ligament", 5)
-            cv.bone(_post_poly(v, stub=removed))
-            if ctx.surgery == "discectomy" and n == ctx.upper:  # small laminotomy notch
-                cv.poly([(x0 - 20, v.bot - 28), (x0 + 48, v.bot - 28), (x0 + 48, nxt.top + 16),
-                         (x0 - 20, nxt.top + 16)], fill="scar")  # fmt: skip
-        if xr:  # pedicles project over the canal on a lateral radiograph
-            with cv.owned(ctx.owner.get(f"vert:{n}")):
-                cv.bone([(v.post - 6, v.top + 10), (v.post + 112, v.top + 18), (v.post + 112, v.top + 58),
-                         (v.post - 6, v.top + 52)], cortex=4)  # fmt: skip
-    # hardware: screws first (canal contents drawn over them on MR/CT = parasagittal composite)
-    screws = []
+    _sag_posterior(ctx)
+    if ctx.style != "xr":
+        _sag_canal(ctx)
     if ctx.fused:
-        for n in (ctx.upper, ctx.lower):
-            screws.append((n, *_sag_screw(_box(ctx, n), n)))
-        _streaks(cv, [_sag_screw(_nominal_box(n), n)[1] for n in (ctx.upper, ctx.lower)])
-        for n, head, tip in screws:
-            with cv.owned(ctx.owner.get(f"screw:{n}") or ctx.owner.get(f"vert:{n}")):
-                _screw(cv, head, tip, broken=ctx.flags.get("broken_screw") == n)
-    if not xr:
-        ys = list(range(-100, 900, 20))
-        cv.poly([(_pw(y), y) for y in ys] + [(_pw(y) + 110, y) for y in reversed(ys)], fill="fat")
-        with cv.owned(ctx.owner.get("sac")):
-            cv.poly(_sac_poly(), fill="csf")
-            cv.poly([(_pw(-100) + 28, -100), (_pw(-100) + 68, -100), (_pw(120) + 60, 120), (_pw(180) + 46, 182),
-                     (_pw(120) + 36, 120)], fill="cord")  # fmt: skip
-            for k in range(4):
-                cv.line([(_pw(180) + 46, 182), (_pw(500) + 52 + k * 7, 500), (_pw(820) + 48 + k * 5, 820)],
-                        "root", 2.5)  # fmt: skip
-    if ctx.fused:
-        heads = [h for _, h, _ in screws]
-        with cv.owned(ctx.owner.get("rod")):
-            p0, p1 = _along(heads[0], heads[1], -0.12), _along(heads[0], heads[1], 1.12)
-            if ctx.flags.get("rod_break"):
-                cv.line([p0, _along(p0, p1, 0.47)], "metal", 14)
-                cv.line([(x + 6, y + 4) for x, y in (_along(p0, p1, 0.53), p1)], "metal", 14)
-            else:
-                cv.line([p0, p1], "metal", 14)
-        if st in _HW:  # posterolateral graft in the gutters (projects over the foramina)
-            with cv.owned(ctx.owner.get("graft")):
-                ya, yb = _nominal_box(ctx.upper).top + 40, _nominal_box(ctx.lower).top + 40
-                for k in range(9):
-                    y = ya + (yb - ya) * k / 8
-                    cv.ellipse(_pw(y) + 45 + ((k * 37) % 3 - 1) * 12, y, 24, 17, fill="graft")
+        _sag_hardware(ctx)
     if ctx.surgery == "tlif":
         with cv.owned(ctx.owner.get("cage")):
             x0, y0, x1, y1 = _sag_cage(ctx)
             cv.poly([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], fill="graft", outline="cage", width=7)
             for bx in (x0 + 13, x1 - 13):
                 cv.ellipse(bx, (y0 + y1) / 2, 7, 7, fill="bead")
+
+
+def _sag_posterior(ctx: _Ctx):
+    """Ligamentum flavum, laminae and spinous processes; after laminectomy the level's arch is gone."""
+    cv, names = ctx.cv, VERTEBRAE[:-1]
+    cv.poly(_SACRAL_CREST, fill="marrow", outline="cortex", width=5)
+    gone = ctx.upper if ctx.surgery == "laminectomy" else None
+    # only a pars fracture needs the pars left beside the defect (so it belongs to that finding's outline)
+    pars = next((f["id"] for f in ctx.findings if f["kind"] == "pars_fracture"), None)
+    for i, n in enumerate(names):
+        v, nxt = _box(ctx, n), _box(ctx, VERTEBRAE[i + 1])
+        x0 = v.post + 110
+        with cv.owned(ctx.owner.get(f"vert:{n}")):
+            if gone not in (n, VERTEBRAE[i + 1]):  # ligaments to a removed arch are resected with it
+                cv.poly([(x0 - 18, v.bot - 5), (x0 + 2, v.bot - 5), (x0 + 2, nxt.top + 30), (x0 - 18, nxt.top + 30)],
+                         fill="ligament")  # fmt: skip
+                cv.line([(x0 + 120, v.top + 80), (x0 + 120, nxt.top + 30)], "ligament", 5)
+            if n != gone:
+                cv.bone(_post_poly(v))
+            elif pars:
+                with cv.owned(pars):
+                    cv.bone(_post_poly(v, stub=True))
+            if ctx.surgery == "discectomy" and n == ctx.upper:  # small laminotomy notch
+                cv.poly([(x0 - 20, v.bot - 28), (x0 + 48, v.bot - 28), (x0 + 48, nxt.top + 16),
+                         (x0 - 20, nxt.top + 16)], fill="scar")  # fmt: skip
+            if ctx.style == "xr":  # pedicles project over the canal on a lateral radiograph
+                cv.bone([(v.post - 6, v.top + 10), (v.post + 112, v.top + 18), (v.post + 112, v.top + 58),
+                         (v.post - 6, v.top + 52)], cortex=4)  # fmt: skip
+
+
+def _sag_canal(ctx: _Ctx):
+    cv = ctx.cv
+    ys = list(range(-100, 900, 20))
+    cv.poly([(_pw(y), y) for y in ys] + [(_pw(y) + 110, y) for y in reversed(ys)], fill="fat")
+    with cv.owned(ctx.owner.get("sac")):
+        cv.poly(_sac_poly(), fill="csf")
+        cv.poly([(_pw(-100) + 28, -100), (_pw(-100) + 68, -100), (_pw(120) + 60, 120), (_pw(180) + 46, 182),
+                 (_pw(120) + 36, 120)], fill="cord")  # fmt: skip
+        for k in range(4):
+            cv.line([(_pw(180) + 46, 182), (_pw(500) + 52 + k * 7, 500), (_pw(820) + 48 + k * 5, 820)],
+                    "root", 2.5)  # fmt: skip
+
+
+def _sag_hardware(ctx: _Ctx):
+    """Lateral composite of the instrumentation: each screw enters behind its pedicle, runs through it into the
+    body, and the rod joins the screw heads behind the pedicles (drawn over the canal, as it projects)."""
+    cv, levels = ctx.cv, (ctx.upper, ctx.lower)
+    if (
+        ctx.style == "xr"
+    ):  # a midline slice misses the posterolateral mass; a projection shows it under the metal
+        with cv.owned(ctx.owner.get("graft")):
+            cv.poly(_xr_graft(ctx), fill="graft")
+    screws = [(n, *_sag_screw(_box(ctx, n), n)) for n in levels]
+    for n in levels:
+        if ctx.style != "xr":
+            with cv.owned(ctx.owner.get(f"vert:{n}")):
+                cv.bone(_sag_pedicle(_box(ctx, n), n), cortex=5)
+    _streaks(cv, [_sag_screw(_nominal_box(n), n)[1] for n in levels])
+    for n, head, tip in screws:
+        with cv.owned(ctx.owner.get(f"screw:{n}") or ctx.owner.get(f"vert:{n}")):
+            _screw(cv, head, tip, broken=ctx.flags.get("broken_screw") == n)
+    heads = [h for _, h, _ in screws]
+    with cv.owned(ctx.owner.get("rod")):
+        p0, p1 = _along(heads[0], heads[1], -0.12), _along(heads[0], heads[1], 1.12)
+        if ctx.flags.get("rod_break"):
+            cv.line([p0, _along(p0, p1, 0.47)], "metal", 14)
+            cv.line([(x + 6, y + 4) for x, y in (_along(p0, p1, 0.53), p1)], "metal", 14)
+        else:
+            cv.line([p0, p1], "metal", 14)
 
 
 def _sag_anatomy(ctx: _Ctx):
@@ -511,10 +582,39 @@ def _s_epidural_haematoma(ctx, f):
     ctx.cv.poly(_dorsal_lens(ym - 160, ym + 110, 44, 14), fill="blood")
 
 
+def _ventral_lens(y0, y1, bulge):
+    """Anterior epidural collection: flat against the back of the bodies and discs, bulging into the sac."""
+    ys = np.linspace(y0, y1, 16)
+    front = [(_pw(y) + 1, y) for y in ys]
+    back = [(_pw(y) + 8 + bulge * math.sin(math.pi * (y - y0) / (y1 - y0)), y) for y in reversed(ys)]
+    return front + back
+
+
+def _epidural_site(ctx, f) -> str:
+    """'ventral' or 'dorsal': f['site'] if given; epidural spread from discitis is ventral, behind the disc."""
+    if f.get("site"):
+        return f["site"]
+    return "ventral" if any(g["kind"] == "spondylodiscitis" for g in ctx.findings) else "dorsal"
+
+
+def _is_phlegmon(ctx, f) -> bool:
+    """Phlegmon enhances throughout; an abscess only at its rim. Early epidural spread of discitis is phlegmon."""
+    if f.get("phlegmon") is not None:
+        return bool(f["phlegmon"])
+    return any(g["kind"] == "spondylodiscitis" for g in ctx.findings)
+
+
 def _s_epidural_abscess(ctx, f):
     a, b = _level_boxes(ctx)
     ym = (a.bot + b.top) / 2
-    _collection(ctx.cv, _dorsal_lens(ym - 130, ym + 110, 38, 12), "pus", "rim", 9)
+    if _epidural_site(ctx, f) == "ventral":
+        pts = _ventral_lens(ym - 80, ym + 90, 30)
+    else:
+        pts = _dorsal_lens(ym - 130, ym + 110, 38, 12)
+    if _is_phlegmon(ctx, f):
+        ctx.cv.poly(pts, fill="enhancing")
+    else:
+        _collection(ctx.cv, pts, "pus", "rim", 9)
 
 
 def _s_pseudohernia(ctx, f):
@@ -567,28 +667,34 @@ def _s_paraspinal_abscess(ctx, f):
     _collection(ctx.cv, _ell(_pw(ym) + 255, ym + 15, 45, 80, n=40), "pus", "rim", 10)
 
 
+def _infected_disc_fill(style: str) -> str:
+    """T1: low like the marrow around it; T1+Gd: enhancing (brighter than normal discs); fluid-bright otherwise."""
+    return {"mri_t1": "disc", "mri_t1_gd": "enhancing"}.get(style, "pus")
+
+
 def _s_spondylodiscitis(ctx, f):
     a, b = _level_boxes(ctx)
     cv = ctx.cv
+    # marrow oedema stays inside the cortex (inset), so the bone outline is still read
     cv.poly(
-        [(a.ant + 4, a.yc), (a.post - 4, a.yc), (a.post - 4, a.bot - 2), (a.ant + 4, a.bot - 2)],
+        [(a.ant + 8, a.yc), (a.post - 8, a.yc), (a.post - 8, a.bot - 6), (a.ant + 8, a.bot - 6)],
         fill="oedema",
     )
     cv.poly(
-        [(b.ant + 4, b.top + 2), (b.post - 4, b.top + 2), (b.post - 4, b.yc), (b.ant + 4, b.yc)],
+        [(b.ant + 8, b.top + 6), (b.post - 8, b.top + 6), (b.post - 8, b.yc), (b.ant + 8, b.yc)],
         fill="oedema",
     )
     ym = (a.bot + b.top) / 2
     disc = [(a.ant + 10, a.bot - 8), (a.post - 6, a.bot - 6), (a.post + 6, ym), (b.post - 6, b.top + 6),
             (b.ant + 10, b.top + 8), (a.ant - 8, ym)]  # fmt: skip
-    cv.poly(_jag(disc, 5), fill="pus" if ctx.style != "mri_t1" else "disc")
+    cv.poly(_jag(disc, 5), fill=_infected_disc_fill(ctx.style))
     for y, sgn in ((a.bot, -1), (b.top, 1)):  # eroded endplates
         pts = [
             (a.ant + 12 + k * (a.post - a.ant - 24) / 10, y + sgn * (4 + 7 * ((k * 3) % 2)))
             for k in range(11)
         ]
         cv.line(pts, "cortex" if ctx.style == "ct" else "lucent" if ctx.style == "xr" else "sclerosis", 4)
-    cv.ellipse(min(a.ant, b.ant) - 34, ym, 26, 62, fill="oedema" if ctx.style != "mri_t1_gd" else "rim")
+    cv.ellipse(min(a.ant, b.ant) - 34, ym, 26, 62, fill="oedema" if ctx.style != "mri_t1_gd" else "enhancing")
 
 
 def _prep_screw_halo(ctx, f, fid):
@@ -638,10 +744,14 @@ def _s_pseudarthrosis(ctx, f):
         ym = (y0 + y1) / 2
         cv.poly([(x0 - 22, ym - 4), (x1 + 6, ym - 7), (x1 + 6, ym + 3), (x0 - 22, ym + 6)], fill=col)
         cv.poly([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], outline="lucent", width=4)
-    else:
-        ya, yb = _nominal_box(ctx.upper).top + 40, _nominal_box(ctx.lower).top + 40
+    elif ctx.style == "xr" and not f.get("vacuum"):  # a cleft across the posterolateral fusion mass
+        ya, yb = _nominal_box(ctx.upper).top + 14, _nominal_box(ctx.lower).top + 64
         ym = (ya + yb) / 2
-        cv.poly(_band((_pw(ym) + 10, ym - 8), (_pw(ym) + 82, ym + 6), 5), fill=col)
+        cv.poly(_band((_pw(ym) + 44, ym - 8), (_pw(ym) + 122, ym + 6), 5), fill=col)
+    else:  # gas or fluid in the disc space between the instrumented bodies: it still moves
+        a, b = _level_boxes(ctx)
+        ym = (a.bot + b.top) / 2
+        cv.poly(_band((a.ant + 35, ym - 2), (a.post - 25, ym + 2), 4), fill=col)
 
 
 def _s_adjacent_segment_disease(ctx, f):
@@ -663,8 +773,12 @@ def _s_cord_ischaemia(ctx, f):
 
 def _s_sacral_fracture(ctx, f):
     cv = ctx.cv
-    cv.poly([(352, 836), (510, 832), (506, 868), (372, 872)], fill="oedema")
-    cv.line([(356, 852), (400, 848), (430, 858), (470, 848), (508, 852)], "lucent" if ctx.style in _HW else
+    # inside the sacral cortex (x about 340-505 at this height): the fracture is in the bone, not over it
+    if ctx.style == "ct":  # CT shows the sclerotic band, not marrow oedema
+        cv.poly([(366, 842), (494, 840), (496, 862), (376, 866)], fill="sclerosis")
+    else:
+        cv.poly([(352, 838), (498, 834), (500, 866), (372, 870)], fill="oedema")
+    cv.line([(360, 852), (400, 848), (430, 858), (470, 848), (496, 851)], "lucent" if ctx.style in _HW else
             "sclerosis", 4)  # fmt: skip
 
 
@@ -862,7 +976,12 @@ def _a_epidural_haematoma(ctx, f):
 
 
 def _a_epidural_abscess(ctx, f):
-    _collection(ctx.cv, _ell(500, 562, 74, 31), "pus", "rim", 9)
+    # ventral: between the back of the disc (y 424) and the front of the sac; dorsal: behind the sac
+    pts = _ell(500, 442, 74, 20) if _epidural_site(ctx, f) == "ventral" else _ell(500, 562, 74, 31)
+    if _is_phlegmon(ctx, f):
+        ctx.cv.poly(pts, fill="enhancing")
+    else:
+        _collection(ctx.cv, pts, "pus", "rim", 9)
 
 
 def _a_pseudohernia(ctx, f):
@@ -908,10 +1027,15 @@ def _a_paraspinal_abscess(ctx, f):
 
 def _a_spondylodiscitis(ctx, f):
     cv = ctx.cv
-    cv.poly(_jag(_ell(500, 292, 150, 110, n=36), 6), fill="pus" if ctx.style != "mri_t1" else "disc")
+    cv.poly(_jag(_ell(500, 292, 150, 110, n=36), 6), fill=_infected_disc_fill(ctx.style))
     for s in (-1, 1):
         cv.ellipse(
-            500 + s * 190, 250, 40, 72, fill="rim" if ctx.style == "mri_t1_gd" else "oedema", ang=s * -30
+            500 + s * 190,
+            250,
+            40,
+            72,
+            fill="enhancing" if ctx.style == "mri_t1_gd" else "oedema",
+            ang=s * -30,
         )
 
 
@@ -1328,13 +1452,39 @@ def _validate(spec: dict):
         shape = raw.get("shape") or "ellipse"
         if shape not in SHAPES:
             raise ValueError(f"unknown annotation shape {shape!r}; expected one of {sorted(SHAPES)}")
+        if kind == "epidural_abscess" and raw.get("site") not in (None, "ventral", "dorsal"):
+            raise ValueError(
+                f"unknown site {raw.get('site')!r} in finding {fid!r}; expected 'ventral' or 'dorsal'"
+            )
         if raw.get("side") not in (None, "left", "right"):
             raise ValueError(f"unknown side {raw.get('side')!r} in finding {fid!r}")
         label = raw.get("label") or kind.replace("_", " ").capitalize()
         findings.append(
             {**raw, "id": fid, "shape": shape, "label": str(label), "note": str(raw.get("note") or "")}
         )
+    _validate_ct(spec, style)
     return view, style, level, surgery, side, findings
+
+
+def _validate_ct(spec: dict, style: str):
+    window, contrast = spec.get("window"), spec.get("contrast")
+    if window not in (None, "bone", "soft"):
+        raise ValueError(f"unknown window {window!r}; expected 'bone' or 'soft'")
+    if contrast not in (None, "none", "intrathecal"):
+        raise ValueError(f"unknown contrast {contrast!r}; expected 'none' or 'intrathecal'")
+    if (window or contrast not in (None, "none")) and style != "ct":
+        raise ValueError(f"window and contrast are CT settings; style {style!r} has neither")
+
+
+def _new_canvas(spec: dict, size, style: str, surgery: str, findings: list) -> tuple[_Canvas, str]:
+    """The canvas in the palette this figure is read in, and the modality tag burned into the image."""
+    if style != "ct":
+        return _Canvas(size, style), _TAG[style]
+    kinds = {f["kind"] for f in findings}
+    bone = _ct_window(spec, surgery, kinds) == "bone"
+    contrast = _ct_contrast(spec, style, kinds)
+    tag = "CT MYELO" if contrast == "intrathecal" else "CT BONE" if bone else "CT"
+    return _Canvas(size, style, "ct_bone" if bone else "ct", contrast), tag
 
 
 def _burn_text(img: Image.Image, ctx: _Ctx):
@@ -1351,7 +1501,7 @@ def _burn_text(img: Image.Image, ctx: _Ctx):
         d.text(xy, text, font=f, anchor=anchor, fill=(255, 255, 255))
 
     plane = {"sagittal": "SAG", "axial": "AX", "coronal": "COR"}[ctx.view]
-    tag = _TAG[ctx.style]
+    tag = ctx.flags["tag"]
     if ctx.style == "xr":
         tag = "XR LAT" if ctx.view == "sagittal" else "XR AP"
     if ctx.style == "us" and ctx.flags.get("region") == "leg":
@@ -1380,8 +1530,8 @@ def render_figure(spec: dict, size: tuple[int, int] = (800, 800)) -> tuple[Image
     W, H = int(size[0]), int(size[1])
     if W < 64 or H < 64:
         raise ValueError(f"size {size!r} too small (min 64 x 64)")
-    cv = _Canvas((W, H), style)
-    ctx = _Ctx(cv, view, style, level, surgery, side, findings, {}, {}, {})
+    cv, tag = _new_canvas(spec, (W, H), style, surgery, findings)
+    ctx = _Ctx(cv, view, style, level, surgery, side, findings, {}, {}, {"tag": tag})
     if style == "us":
         ctx.flags["region"] = spec.get("region") or (
             "leg" if any(f["kind"] == "dvt" for f in findings) else "lumbar"

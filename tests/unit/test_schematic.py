@@ -40,7 +40,7 @@ CASES = {
     "cord_ischaemia": dict(view="axial", style="mri_t2", surgery="fusion", slice="conus"),
     "sacral_insufficiency_fracture": dict(view="coronal", style="stir", surgery="fusion", level="L5-S1"),
     "sij_overload": dict(view="coronal", style="stir", surgery="fusion", level="L5-S1"),
-    "pars_fracture": dict(view="sagittal", style="ct", surgery="laminectomy"),
+    "pars_fracture": dict(view="sagittal", style="ct", surgery="laminectomy", window="bone"),
     "spondylolisthesis": dict(view="sagittal", style="xr", surgery="laminectomy"),
     "residual_stenosis": dict(view="axial", style="mri_t2", surgery="laminectomy"),
     "facet_effusion": dict(view="axial", style="stir", surgery="laminectomy"),
@@ -50,7 +50,7 @@ CASES = {
 }
 # A second context for kinds that support another view or style.
 EXTRA = [
-    ("epidural_haematoma", dict(view="axial", style="ct", surgery="laminectomy")),
+    ("epidural_haematoma", dict(view="axial", style="ct", surgery="laminectomy", window="soft")),
     ("recurrent_herniation", dict(view="sagittal", style="mri_t1_gd", surgery="discectomy")),
     ("epidural_fibrosis", dict(view="sagittal", style="mri_t1_gd", surgery="laminectomy")),
     ("pseudomeningocele", dict(view="axial", style="mri_t2", surgery="laminectomy")),
@@ -63,7 +63,7 @@ EXTRA = [
     ("cord_ischaemia", dict(view="sagittal", style="stir")),
     ("sacral_insufficiency_fracture", dict(view="sagittal", style="mri_t1", surgery="fusion", level="L5-S1")),
     ("sij_overload", dict(view="coronal", style="spect")),
-    ("pars_fracture", dict(view="axial", style="ct", surgery="laminectomy")),
+    ("pars_fracture", dict(view="axial", style="ct", surgery="laminectomy", window="bone")),
     ("spondylolisthesis", dict(view="sagittal", style="mri_t2", surgery="fusion")),
     ("residual_stenosis", dict(view="sagittal", style="mri_t2", surgery="laminectomy")),
     ("fat_graft", dict(view="sagittal", style="mri_t1", surgery="laminectomy")),
@@ -305,3 +305,161 @@ def test_burned_in_text_present():
         img, _ = render_figure({"view": view, "style": style}, SIZE)
         corner = _arr(img)[-20:, :180]
         assert (corner.min(axis=2) > 230).sum() > 60 and (corner.max(axis=2) < 20).sum() > 300, style
+
+
+# --- the sign each figure teaches ---------------------------------------------------------------------------
+# At 1000 x 1000 one canonical unit is one pixel, so the geometry helpers give pixel positions directly.
+BIG = (1000, 1000)
+
+
+def _grey(img, x, y, r=3):
+    """Mean grey of a small square around canonical (x, y) in a 1000 x 1000 render."""
+    a = _arr(img)[..., 0]
+    x, y = round(x), round(y)
+    return float(a[y - r : y + r + 1, x - r : x + r + 1].mean())
+
+
+def _disc_centre(upper, lower):
+    a, b = schematic._nominal_box(upper), schematic._nominal_box(lower)
+    return (a.ant + a.post) / 2, (a.bot + b.top) / 2
+
+
+def test_ct_myelography_shows_contrast_in_the_sac_and_the_collection_brighter_than_muscle():
+    spec = _spec("pseudomeningocele", dict(view="sagittal", style="ct", surgery="laminectomy"))
+    img, ann = render_figure(spec, BIG)
+    cx, cy = (v * 1000 for v in ann[0]["center"])
+    sac, collection = (schematic._pw(300) + 25, 300), (cx + 40, cy)  # beside the roots, inside the collection
+    muscle = _grey(img, 822, 250)
+    assert _grey(img, *sac) > muscle + 80 and _grey(img, *collection) > muscle + 80
+    assert _grey(img, *sac) > 200
+    # without intrathecal contrast the same collection is CSF density, darker than muscle
+    plain, _ = render_figure({**spec, "contrast": "none"}, BIG)
+    assert _grey(plain, *sac) < _grey(plain, 822, 250) and _grey(plain, *collection) < _grey(plain, 822, 250)
+
+
+def test_fat_suppressed_t1_gd_shows_fat_and_marrow_darker_than_enhancing_scar():
+    img, ann = render_figure(_spec("epidural_fibrosis", CASES["epidural_fibrosis"]), BIG)
+    (cx, cy) = ann[0]["center"]
+    scar = _grey(img, 500 + 66, 500)
+    subcutaneous_fat = _grey(img, 500, 865)
+    assert scar > 180 and subcutaneous_fat < 60 and scar > subcutaneous_fat + 120
+    sag, _ = render_figure({"view": "sagittal", "style": "mri_t1_gd", "surgery": "discectomy"}, BIG)
+    l2 = schematic._nominal_box("L2")
+    marrow, epidural_fat = _grey(sag, (l2.ant + l2.post) / 2, l2.yc), _grey(sag, schematic._pw(300) + 99, 300)
+    assert marrow < 80 and epidural_fat < 60
+    t1, _ = render_figure({"view": "sagittal", "style": "mri_t1", "surgery": "discectomy"}, BIG)
+    assert _grey(t1, (l2.ant + l2.post) / 2, l2.yc) > marrow + 80  # plain T1: fatty marrow is bright
+
+
+def _discitis_t1_gd(**phlegmon):
+    findings = [
+        {"kind": "spondylodiscitis", "id": "disc"},
+        {"kind": "epidural_abscess", "id": "phlegmon", **phlegmon},
+    ]
+    spec = {
+        "view": "sagittal",
+        "style": "mri_t1_gd",
+        "surgery": "discectomy",
+        "level": "L5-S1",
+        "findings": findings,
+    }
+    return render_figure(spec, BIG)
+
+
+def test_discitis_on_t1_gd_shows_the_infected_disc_brighter_than_normal_discs():
+    img, _ = _discitis_t1_gd()
+    infected = _grey(img, *_disc_centre("L5", "S1"), r=5)
+    for upper, lower in (("L2", "L3"), ("L3", "L4")):
+        assert infected > _grey(img, *_disc_centre(upper, lower), r=5) + 80
+
+
+def test_epidural_phlegmon_with_discitis_lies_ventral_to_the_sac():
+    _, ann = _discitis_t1_gd()
+    phlegmon = next(a for a in ann if a["id"] == "phlegmon")
+    x, y = phlegmon["center"][0] * 1000, phlegmon["center"][1] * 1000
+    assert schematic._pw(y) - 5 < x < schematic._pw(y) + 48  # in front of the sac's centre line
+    _, dorsal = _discitis_t1_gd(site="dorsal")
+    assert next(a for a in dorsal if a["id"] == "phlegmon")["center"][0] * 1000 > schematic._pw(y) + 48
+
+
+def test_laminectomy_leaves_no_spinous_process_or_lamina_at_the_level():
+    base = {"view": "sagittal", "style": "ct", "window": "soft"}
+    l4 = schematic._nominal_box("L4")
+    spinous = (l4.post + 110 + 100, l4.top + 50)
+    intact, _ = render_figure({**base, "surgery": "none"}, BIG)
+    operated, _ = render_figure({**base, "surgery": "laminectomy"}, BIG)
+    muscle = schematic._PALETTES["ct"]["muscle"]
+    assert abs(_grey(intact, *spinous) - schematic._PALETTES["ct"]["marrow"]) < 6
+    assert abs(_grey(operated, *spinous) - muscle) < 6
+    assert abs(_grey(operated, l4.post + 110 + 15, l4.yc) - muscle) < 6  # lamina root gone too
+
+
+def test_sagittal_screws_run_from_behind_the_pedicle_into_the_body_and_meet_the_rod():
+    img, _ = render_figure({"view": "sagittal", "style": "ct", "surgery": "fusion"}, BIG)
+    heads = []
+    for name in ("L4", "L5"):
+        v = schematic._nominal_box(name)
+        head, tip = schematic._sag_screw(v, name)
+        heads.append(head)
+        assert head[0] > schematic._pw(head[1]) + 110  # entry behind the canal, at the posterior elements
+        assert tip[0] < (v.ant + v.post) / 2  # tip in the front half of the body
+        # the screw is continuous metal through the pedicle, across where the canal is drawn
+        for t in np.linspace(0.1, 0.9, 9):
+            x, y = schematic._along(head, tip, t)
+            assert _grey(img, x, y, r=1) > 240, (name, t)
+    # the rod joins the heads in front of the spinous processes, not over them
+    for t in np.linspace(0.0, 1.0, 6):
+        x, y = schematic._along(heads[0], heads[1], t)
+        assert _grey(img, x, y, r=1) > 240
+        assert x < schematic._nominal_box("L4").post + 110 + 60
+
+
+def test_sagittal_ct_after_fusion_has_no_graft_inside_the_canal():
+    img, _ = render_figure({"view": "sagittal", "style": "ct", "surgery": "fusion"}, BIG)
+    _, ym = _disc_centre("L4", "L5")
+    graft = schematic._PALETTES["ct_bone"]["graft"]
+    for dx in (20, 45, 70, 95):
+        assert abs(_grey(img, schematic._pw(ym) + dx, ym) - graft) > 40
+
+
+def test_bone_window_ct_makes_soft_tissues_one_grey_and_keeps_bone_detail():
+    l2 = schematic._nominal_box("L2")
+    spots = {"fat": (880, 300), "muscle": (822, 250), "marrow": ((l2.ant + l2.post) / 2, l2.yc),
+             "cortex": (l2.ant + 2, l2.yc)}  # fmt: skip
+    bone, _ = render_figure({"view": "sagittal", "style": "ct", "surgery": "fusion"}, BIG)
+    soft, _ = render_figure({"view": "sagittal", "style": "ct", "surgery": "fusion", "window": "soft"}, BIG)
+    b = {k: _grey(bone, x, y, r=1) for k, (x, y) in spots.items()}
+    s = {k: _grey(soft, x, y, r=1) for k, (x, y) in spots.items()}
+    assert abs(b["muscle"] - b["fat"]) < 30 < abs(s["muscle"] - s["fat"]) + 20
+    assert b["cortex"] - b["marrow"] > 100
+    assert b["marrow"] - b["muscle"] > 15
+
+
+def test_ct_window_follows_the_findings_unless_given():
+    soft_case = _spec("epidural_haematoma", dict(view="axial", style="ct", surgery="laminectomy"))
+    bony_case = _spec("screw_halo", dict(view="axial", style="ct", surgery="fusion"))
+    top_left = lambda spec: _arr(render_figure(spec, SIZE)[0])[4:20, 4:120]  # noqa: E731
+    assert not np.array_equal(top_left(soft_case), top_left(bony_case))  # "AX CT" vs "AX CT BONE"
+    assert np.array_equal(top_left({**soft_case, "window": "bone"}), top_left(bony_case))
+
+
+def test_vacuum_pseudarthrosis_after_posterolateral_fusion_lies_in_the_disc_space():
+    spec = _spec("pseudarthrosis", dict(view="sagittal", style="ct", surgery="fusion"), vacuum=True)
+    _, ann = render_figure(spec, BIG)
+    x, y = (v * 1000 for v in ann[0]["center"])
+    a, b = schematic._nominal_box("L4"), schematic._nominal_box("L5")
+    assert a.bot - 5 < y < b.top + 5 and a.ant < x < a.post
+
+
+@pytest.mark.parametrize(
+    ("spec", "word"),
+    [
+        ({"style": "ct", "window": "lung"}, "lung"),
+        ({"style": "ct", "contrast": "iv-gas"}, "iv-gas"),
+        ({"style": "mri_t2", "window": "bone"}, "mri_t2"),
+        ({"findings": [{"kind": "epidural_abscess", "site": "lateral"}]}, "lateral"),
+    ],
+)
+def test_invalid_ct_settings_and_sites_raise_value_error(spec, word):
+    with pytest.raises(ValueError, match=re.escape(word)):
+        render_figure(spec, SIZE)
