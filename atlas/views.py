@@ -8,10 +8,10 @@ from wagtail.search.backends import get_search_backend
 
 from .facets import FACETS, parse_facets
 from .models import AtlasEntryPage, Figure
+from .search_query import MAX_QUERY_LENGTH, search_query_clean
 from .selectors import facet_options, figure_cards, figures_matching
 
 PAGE_SIZE = 24
-MAX_QUERY_LENGTH = 200
 
 
 def _page_number(raw: str | None, notes: list[str]) -> int:
@@ -53,18 +53,21 @@ def browse(request):
 @require_GET
 @vary_on_headers("HX-Request")
 def search(request):
-    query = (request.GET.get("q") or "").strip()
-    notes = []
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        notes.append(f"The search was shortened to its first {MAX_QUERY_LENGTH} characters.")
+    cleaned = search_query_clean(request.GET.get("q"))
+    query = cleaned.text
     entries, figures = [], []
     if query:
         entries = list(AtlasEntryPage.objects.live().select_related("complication").search(query)[:20])
         figure_ids = [f.pk for f in get_search_backend().search(query, Figure)[:24]]
         by_id = figure_cards().in_bulk(figure_ids)
         figures = [by_id[i] for i in figure_ids if i in by_id]
-    context = {"query": query, "entries": entries, "figures": figures, "notes": notes}
+    context = {
+        "query": query,
+        "max_length": MAX_QUERY_LENGTH,
+        "entries": entries,
+        "figures": figures,
+        "notes": cleaned.notes,
+    }
     fragment = request.htmx and not request.htmx.history_restore_request
     template = "atlas/partials/search-results.html" if fragment else "atlas/search.html"
     return render(request, template, context)
