@@ -11,6 +11,7 @@ import random
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from quizzes import scoring
@@ -26,6 +27,7 @@ DEPARTMENTS = [
     ("Demo Hospital Radiology", "demo-hospital", "DEMOSPINE1"),
     ("Riverside Teaching Hospital", "riverside", "RIVERSIDE2"),
 ]
+REVIEWERS_GROUP = "Reviewers"  # created by learners/migrations/0008_reviewers_group.py
 RESIDENTS = [
     ("resident1", "Ada Lovelace", 1, "name", ""),
     ("resident2", "Grace Hopper", 2, "pseudonym", "Night Owl"),
@@ -47,16 +49,19 @@ def load_demo_people(loader) -> None:
     if not settings.DEBUG:
         return  # demo accounts with known passwords exist on development machines only
     home = departments[0]
-    faculty = User.objects.filter(username="faculty").first()
-    if faculty is None:
-        faculty = User.objects.create_superuser(
-            "faculty",
-            "faculty@example.org",
-            os.environ.get("DEMO_FACULTY_PASSWORD", "faculty-demo"),
-            display_name="Demo Faculty",
-        )
-    if not Membership.objects.filter(user=faculty).exists():
-        membership_set_role(membership=Membership.objects.create(user=faculty, department=home), role="admin")
+    # Each demo role holds exactly its rights, so the demo exercises them: faculty author and submit,
+    # the reviewer approves in the peer-review workflow, and only `admin` is a superuser.
+    faculty = _demo_account("faculty", "Demo Faculty", password=("DEMO_FACULTY_PASSWORD", "faculty-demo"))
+    _demo_member(faculty, home, Membership.Role.FACULTY)
+    reviewer = _demo_account(
+        "reviewer", "Demo Reviewer", password=("DEMO_REVIEWER_PASSWORD", "reviewer-demo")
+    )
+    _demo_member(reviewer, home, Membership.Role.FACULTY)
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    admin = _demo_account(
+        "admin", "Demo Admin", password=("DEMO_ADMIN_PASSWORD", "admin-demo"), superuser=True
+    )
+    _demo_member(admin, home, Membership.Role.ADMIN)
     cases = list(QuizCasePage.objects.live().order_by("path"))
     rng = random.Random(2026)
     for username, name, year, display, pseudonym in RESIDENTS:
@@ -74,6 +79,24 @@ def load_demo_people(loader) -> None:
         membership_set_role(membership=membership, role="resident")
         _simulate_history(user, home, cases, skill=0.45 + 0.09 * year, rng=rng)
         loader.report.count("residents", True)
+
+
+def _demo_account(username: str, name: str, *, password: tuple[str, str], superuser: bool = False) -> User:
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username, email=f"{username}@example.org", display_name=name)
+        user.set_password(os.environ.get(*password))
+    # Earlier demos made `faculty` a superuser: loading again takes that back.
+    user.is_superuser = user.is_staff = superuser
+    user.save()
+    return user
+
+
+def _demo_member(user: User, department: Department, role: str) -> None:
+    membership = Membership.objects.filter(user=user).first()
+    if membership is None:
+        membership = Membership.objects.create(user=user, department=department)
+    membership_set_role(membership=membership, role=role)
 
 
 def _simulate_history(user, department, cases, *, skill: float, rng: random.Random) -> None:

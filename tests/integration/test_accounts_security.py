@@ -270,3 +270,75 @@ def test_a_session_without_a_recorded_policy_still_times_out(client, personas):
 def test_the_login_form_offers_remember_me(client):
     html = client.get(reverse("learners:login")).content.decode()
     assert 'name="remember_me"' in html
+
+
+# Demo accounts: faculty, reviewer and admin each have exactly their rights ------------------------------
+
+
+@pytest.fixture
+def demo_people(settings, monkeypatch):
+    from learners import demo
+    from tests.factories import make_entry, make_figure
+
+    settings.DEBUG = True
+    monkeypatch.setattr(demo, "_simulate_history", lambda *args, **kwargs: None)
+
+    class Report:
+        def count(self, *args, **kwargs):
+            pass
+
+    loader = type("Loader", (), {"report": Report()})()
+    demo.load_demo_people(loader)
+    demo.load_demo_people(loader)  # safe to run twice
+    entry = make_entry(figures=[make_figure()], title="Original title")
+    return {u.username: u for u in User.objects.filter(username__in=["faculty", "reviewer", "admin"])}, entry
+
+
+def test_the_demo_faculty_is_a_faculty_member_not_a_superuser(client, demo_people):
+    people, entry = demo_people
+    faculty = people["faculty"]
+    assert not faculty.is_superuser and not faculty.is_staff
+    assert faculty.membership.role == Membership.Role.FACULTY
+    assert list(faculty.groups.values_list("name", flat=True)) == ["Faculty"]
+    assert client.login(username="faculty", password="faculty-demo")
+    assert client.get("/cms/").status_code == 200
+    assert client.get(reverse("learners:department")).status_code == 200
+    assert client.post(reverse("learners:rotate-invite")).status_code == 403
+    assert client.get(reverse("wagtailusers_users:index")).status_code in (302, 403)
+    edit = reverse("wagtailadmin_pages:edit", args=[entry.pk])
+    client.post(edit, {"title": "Sneaky", "slug": entry.slug, "action-publish": "1"})
+    entry.refresh_from_db()
+    assert entry.title == "Original title"
+
+
+def test_the_demo_reviewer_approves_what_faculty_submit(demo_people):
+    people, entry = demo_people
+    faculty, reviewer = people["faculty"], people["reviewer"]
+    assert not reviewer.is_superuser
+    assert "Reviewers" in reviewer.groups.values_list("name", flat=True)
+    entry.title = "Submitted by faculty"
+    revision = entry.save_revision(user=faculty)
+    entry.get_workflow().start(entry, faculty)
+    entry.refresh_from_db()
+    task_state = entry.current_workflow_task_state
+    task = task_state.task.specific
+    assert "approve" in [name for name, *_ in task.get_actions(entry, reviewer)]
+    task.on_action(task_state, reviewer, "approve")
+    entry.refresh_from_db()
+    assert entry.live_revision_id == revision.pk
+
+
+def test_the_demo_admin_is_a_separate_superuser(client, demo_people):
+    people, _ = demo_people
+    assert people["admin"].is_superuser
+    assert client.login(username="admin", password="admin-demo")
+    assert client.get(reverse("wagtailusers_users:index")).status_code == 200
+
+
+def test_demo_accounts_are_only_created_with_debug_on(settings, personas):
+    from learners import demo
+
+    settings.DEBUG = False
+    loader = type("Loader", (), {"report": type("R", (), {"count": lambda *a, **k: None})()})()
+    demo.load_demo_people(loader)
+    assert not User.objects.filter(username__in=["faculty", "reviewer", "admin"]).exists()

@@ -17,7 +17,7 @@ def test_the_peer_review_workflow_comes_from_a_migration():
     workflow = Workflow.objects.get(name="Faculty peer review")
     task = workflow.tasks.get().specific
     assert type(task).__name__ == "PeerReviewTask"
-    assert set(task.groups.values_list("name", flat=True)) == {"Faculty", "Department admins"}
+    assert set(task.groups.values_list("name", flat=True)) == {"Faculty", "Department admins", "Reviewers"}
 
 
 def test_faculty_cannot_publish_directly(client, personas):

@@ -19,6 +19,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({report.total_created()} new rows)."))
         if settings.DEBUG:
             self.stdout.write(
-                "Demo accounts (this machine only): faculty / faculty-demo (admin at /cms/), "
+                "Demo accounts (this machine only): faculty / faculty-demo (writes and submits at /cms/), "
+                "reviewer / reviewer-demo (approves), admin / admin-demo (superuser), "
                 "resident1..resident6 / resident-demo. Invite code for new residents: DEMOSPINE1."
             )
