@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 from pydicom import dcmread
 from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset, FileMetaDataset
@@ -710,8 +710,38 @@ FAKE_PRIVATE_CREATOR = "FAKE VENDOR 1.0"
 FAKE_PRIVATE_VALUE = "DOE^JANE private copy FAKE-12345"
 
 
+MARKER_HU = 2000.0  # orientation letters: white in every window, denser than bone, below metal
+
+
+def _orientation_markers(size: int) -> np.ndarray:
+    """Mask of an 'R' in the top-left and an 'L' in the top-right corner, outside the body.
+
+    Columns run towards the patient's left (ImageOrientationPatient 1,0,0), so on screen the patient's left is
+    on the viewer's right: the radiological convention. The letters name no one, so BurnedInAnnotation stays NO
+    (the attribute is about text that identifies the patient or the date).
+    """
+    canvas = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(canvas)
+    font = ImageFont.load_default(size=max(8, round(size * 0.07)))
+    margin = max(2, round(size * 0.03))
+    draw.text((margin, margin), "R", font=font, fill=255, anchor="la")
+    draw.text((size - margin, margin), "L", font=font, fill=255, anchor="ra")
+    return np.asarray(canvas) > 127
+
+
+def _screw_mask(xx, yy, start, end):
+    """Pixels level with the segment start-end (x, y in pixels), and each pixel's distance from its axis."""
+    start, end = np.asarray(start, dtype=np.float32), np.asarray(end, dtype=np.float32)
+    direction = (end - start) / np.linalg.norm(end - start)
+    rel_x, rel_y = xx - start[0], yy - start[1]
+    along = rel_x * direction[0] + rel_y * direction[1]
+    across = np.abs(rel_x * -direction[1] + rel_y * direction[0])
+    inside = (along >= 0) & (along <= float(np.linalg.norm(end - start)))
+    return inside, across
+
+
 def _phantom_slice(size: int, z: int, n_slices: int, pixel_mm: float) -> np.ndarray:
-    """One axial slice in HU: body, vertebral body, pedicles, canal, a screw with a lucent halo."""
+    """One axial slice in HU: body, vertebral body, pedicles, canal, screws (the patient's left one loose)."""
     yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
     cx, cy = size / 2, size / 2
     image = np.full((size, size), -1000.0, dtype=np.float32)
@@ -730,34 +760,28 @@ def _phantom_slice(size: int, z: int, n_slices: int, pixel_mm: float) -> np.ndar
     arch = ((xx - cx) ** 2 + (yy - canal_cy) ** 2 <= (0.12 * size) ** 2) & (yy > canal_cy)
     image[arch] = 700.0
     image[canal] = 10.0
-    centre = n_slices / 2
-    if abs(z - centre) <= max(1, n_slices // 4):
-        # The left screw runs from the posterior arch through the pedicle into the body; its halo says loose.
-        start = np.array([cx - 0.16 * size, canal_cy + 0.12 * size])
-        end = np.array([cx - 0.03 * size, vb_cy - 0.05 * size])
-        direction = (end - start) / np.linalg.norm(end - start)
-        rel_x, rel_y = xx - start[0], yy - start[1]
-        along = rel_x * direction[0] + rel_y * direction[1]
-        across = np.abs(rel_x * -direction[1] + rel_y * direction[0])
-        length = float(np.linalg.norm(end - start))
-        inside = (along >= 0) & (along <= length)
+    if abs(z - n_slices / 2) <= max(1, n_slices // 4):
         screw_half = max(1.5, 2.0 / pixel_mm)
         halo_width = max(2.0, 2.0 / pixel_mm)
-        halo = inside & (across <= screw_half + halo_width) & (image > 100)
-        image[halo] = -100.0
+        # The patient's left screw (image right) runs from the posterior arch through the pedicle into the
+        # body; its lucent halo says loose. The right screw (image left) is its mirror image and solid.
+        start = np.array([cx + 0.16 * size, canal_cy + 0.12 * size])
+        end = np.array([cx + 0.03 * size, vb_cy - 0.05 * size])
+        inside, across = _screw_mask(xx, yy, start, end)
+        image[inside & (across <= screw_half + halo_width) & (image > 100)] = -100.0
         image[inside & (across <= screw_half)] = 3000.0
-        # The right screw is solid: no halo, for comparison.
-        mirrored = (2 * cx - xx) - start[0]
-        along_r = mirrored * direction[0] + rel_y * direction[1]
-        across_r = np.abs(mirrored * -direction[1] + rel_y * direction[0])
-        image[(along_r >= 0) & (along_r <= length) & (across_r <= screw_half)] = 3000.0
+        inside, across = _screw_mask(xx, yy, [2 * cx - start[0], start[1]], [2 * cx - end[0], end[1]])
+        image[inside & (across <= screw_half)] = 3000.0
+    image[_orientation_markers(size)] = MARKER_HU
     return image
 
 
 def synthetic_ct_series(
-    n_slices: int = 8, *, size: int = 128, slice_thickness: float = 3.0, seed: str = "spine-postop-atlas"
+    n_slices: int = 8, *, size: int = 256, slice_thickness: float = 3.0, seed: str = "spine-postop-atlas"
 ) -> list[Dataset]:
     """An axial CT series (L4, a loosened left pedicle screw) with fake identifying data on purpose.
+
+    The halo is on the patient's left, so on the viewer's right, beside the burned-in 'L' marker.
 
     Pixel values are stored as HU + 1024 in 12 bits (RescaleIntercept -1024). UIDs derive from seed, so
     the same seed gives the same series. Private tags, an overlay and every FAKE_IDENTITY value are set

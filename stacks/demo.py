@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from atlas.models import AtlasImage
 from imaging.dicom import dataset_bytes, synthetic_ct_series
 
 from .models import ImageStack
@@ -12,6 +13,9 @@ from .services import dicom_import
 
 DEMO_STACK_SLUG = "synthetic-ct-loosened-pedicle-screw"
 DEMO_STACK_TITLE = "Synthetic CT: lucent halo around a left pedicle screw"
+# The series is made by code, not taken from a patient: it is credited and badged as such, even though it goes
+# through the real de-identifying import (which would otherwise credit it as a de-identified patient study).
+SYNTHETIC_CREDIT = "Synthetic CT made by code from a phantom (imaging/dicom.py)"
 
 
 def synthetic_series_zip(n_slices: int = 12) -> io.BytesIO:
@@ -37,5 +41,9 @@ def load_demo_stack(loader) -> ImageStack:
         preset="bone",
         source_description="Synthetic CT made by code (imaging/dicom.py) with fake identifying attributes",
     )
+    images = [s.image for s in result.stack.ordered_slices]
+    for image in images:
+        image.credit, image.is_schematic, image.is_deidentified = SYNTHETIC_CREDIT, True, False
+    AtlasImage.objects.bulk_update(images, ["credit", "is_schematic", "is_deidentified"])
     loader.report.count("image stacks", True)
     return result.stack

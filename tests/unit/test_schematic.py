@@ -463,3 +463,40 @@ def test_vacuum_pseudarthrosis_after_posterolateral_fusion_lies_in_the_disc_spac
 def test_invalid_ct_settings_and_sites_raise_value_error(spec, word):
     with pytest.raises(ValueError, match=re.escape(word)):
         render_figure(spec, SIZE)
+
+
+# --- the synthetic CT stack (imaging.dicom): the same conventions as the drawings ------------------------------
+def _synthetic_middle_slice():
+    from imaging import dicom
+
+    series = dicom.synthetic_ct_series(n_slices=8)  # the default size, as the demo stack uses it
+    return series[4], dicom.modality_frames(series[4])[0]
+
+
+def test_synthetic_stack_is_at_least_256_pixels_by_default():
+    ds, hu = _synthetic_middle_slice()
+    assert ds.Rows >= 256 and ds.Columns >= 256 and hu.shape[0] >= 256
+
+
+def test_synthetic_stack_shows_the_left_screw_halo_on_the_viewers_right():
+    ds, hu = _synthetic_middle_slice()
+    assert list(ds.ImageOrientationPatient)[:3] == [1, 0, 0]  # columns run towards the patient's left
+    body = (hu > -500) & (hu < 1500)
+    halo = (hu > -150) & (hu < -50) & body
+    ys, xs = np.nonzero(halo)
+    assert len(xs) > 20 and xs.mean() > hu.shape[1] / 2 + 5
+
+
+def test_synthetic_stack_has_r_and_l_markers_on_the_matching_sides():
+    from imaging import dicom
+
+    _, hu = _synthetic_middle_slice()
+    size = hu.shape[0]
+    marker = hu == dicom.MARKER_HU
+    top = marker[: size // 8]
+    left, right = top[:, : size // 4], top[:, -size // 4 :]
+    assert left.sum() > 20 and right.sum() > 20 and marker.sum() == top.sum()
+    # an R on the left and an L on the right: two different letters, not the same mark twice
+    crop = lambda m: m[np.ix_(np.any(m, 1), np.any(m, 0))]  # noqa: E731
+    a, b = crop(left), crop(right)
+    assert a.shape != b.shape or not np.array_equal(a, b)
