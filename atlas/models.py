@@ -169,6 +169,14 @@ class Modality(models.Model):
     )
     description = models.CharField(max_length=300, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    contains = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="contained_in",
+        help_text="Examinations this one includes: MRI without and with gadolinium includes MRI without "
+        "contrast. Said once here, honoured by every workup key.",
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -257,11 +265,30 @@ class ScenarioRating(Orderable):
     ideal_position = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="1 for the first examination of the ideal order, 2 for the next…"
     )
+    first_line_group = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="First-line step number. Examinations sharing a number are interchangeable (any one meets "
+        "the step: 'MRI or CT'). Empty: not first-line.",
+    )
+    first_line_credit = models.PositiveSmallIntegerField(
+        default=100,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Share of its step's credit this examination earns (100 = fully interchangeable).",
+    )
+    condition = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A conditional next step: when to order it, e.g. 'if CT is equivocal'. Taught in the "
+        "feedback, never counted as missing.",
+    )
 
     panels = [
         FieldPanel("modality"),
         FieldRowPanel([FieldPanel("rating"), FieldPanel("acceptable_low"), FieldPanel("acceptable_high")]),
         FieldPanel("reason"),
+        FieldRowPanel([FieldPanel("first_line_group"), FieldPanel("first_line_credit")]),
+        FieldPanel("condition"),
         FieldPanel("ideal_position"),
     ]
 
@@ -279,6 +306,14 @@ class ScenarioRating(Orderable):
             self.acceptable_high = self.rating
         if self.rating and not (self.acceptable_low <= self.rating <= self.acceptable_high):
             raise ValidationError("The accepted range must include the rating (low ≤ rating ≤ high).")
+        if self.first_line_group is not None and self.condition:
+            raise ValidationError(
+                {"condition": "A first-line examination cannot also be a conditional next step."}
+            )
+        if self.first_line_group is not None and self.acceptable_high and self.acceptable_high < 4:
+            raise ValidationError(
+                {"first_line_group": "An examination rated usually not appropriate cannot be first-line."}
+            )
 
     @property
     def category(self) -> str:

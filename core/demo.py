@@ -136,6 +136,9 @@ class DemoLoader:
             self.modalities[m["slug"]], _ = _sync(
                 Modality, self.report, "modalities", {"slug": m["slug"]}, values, self.refresh
             )
+        for m in data.MODALITIES:
+            # Set every time: cheap, and a study's contents are part of every workup key.
+            self.modalities[m["slug"]].contains.set([self.modalities[x] for x in m.get("contains", [])])
 
     def load_scenarios(self, data) -> None:
         self.scenarios = {}
@@ -160,19 +163,7 @@ class DemoLoader:
             scenario.guideline_note = s.get("guideline_note", "")
             scenario.surgeries = [self.surgeries[x] for x in s.get("surgeries", [])]
             scenario.also_considered = [self.complications[x] for x in likely[1:]]
-            order = {slug: position for position, slug in enumerate(s.get("ideal_order", []), start=1)}
-            scenario.ratings = [
-                ScenarioRating(
-                    modality=self.modalities[r["modality"]],
-                    rating=r["rating"],
-                    acceptable_low=r.get("low", r["rating"]),
-                    acceptable_high=r.get("high", r["rating"]),
-                    reason=r["reason"],
-                    ideal_position=order.get(r["modality"]),
-                    sort_order=i,
-                )
-                for i, r in enumerate(s["ratings"])
-            ]
+            scenario.ratings = _scenario_ratings(s, self.modalities)
             scenario.full_clean()
             scenario.save()
             self.scenarios[s["slug"]] = scenario
@@ -308,3 +299,35 @@ class DemoLoader:
         except ImportError:
             return
         load_quiz_content(self)
+
+
+def _scenario_ratings(s: dict, modalities: dict) -> list[ScenarioRating]:
+    """A scenario's rating rows with their role: first-line step (and credit) or conditional next step."""
+    order = {slug: position for position, slug in enumerate(s.get("ideal_order", []), start=1)}
+    steps = {
+        slug: (number, credit)
+        for number, step in enumerate(s.get("first_line", []), start=1)
+        for slug, credit in step.items()
+    }
+    conditional = s.get("conditional", {})
+    rated = {r["modality"] for r in s["ratings"]}
+    unrated = (set(steps) | set(conditional)) - rated
+    if unrated:
+        raise ValueError(
+            f"Scenario {s['slug']}: first-line or conditional studies without a rating: {sorted(unrated)}"
+        )
+    return [
+        ScenarioRating(
+            modality=modalities[r["modality"]],
+            rating=r["rating"],
+            acceptable_low=r.get("low", r["rating"]),
+            acceptable_high=r.get("high", r["rating"]),
+            reason=r["reason"],
+            ideal_position=order.get(r["modality"]),
+            first_line_group=steps.get(r["modality"], (None, 100))[0],
+            first_line_credit=steps.get(r["modality"], (None, 100))[1],
+            condition=conditional.get(r["modality"], ""),
+            sort_order=i,
+        )
+        for i, r in enumerate(s["ratings"])
+    ]

@@ -119,7 +119,7 @@ def _simulate_history(user, department, cases, *, skill: float, rng: random.Rand
             point=None,
             region=case.target_annotation_id if right else None,
         )
-        parts = [scoring.score_workup(material.ratings, workup, case.scenario.urgency)]
+        parts = [material.score_workup(workup)]
         parts += score_interpretation(material, answer)
         total = scoring.total_score(parts, case.weights)
         completed = now - timedelta(days=rng.randint(0, 120), hours=i)

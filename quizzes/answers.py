@@ -103,3 +103,35 @@ def parse_interpretation(
     if missing:
         raise AnswerError(f"Choose {' and '.join(missing)} before you submit.", 422)
     return Interpretation(findings, diagnosis, confidence, next_step, point, region)
+
+
+def parse_workup_order(text: str, known: Collection[str]) -> dict[str, str]:
+    """'ct:scheduled xr-standing:24h' (the shell's and the samples' syntax) -> {slug: timing}; AnswerError if bad."""
+    workup: dict[str, str] = {}
+    for item in (text or "").replace(",", " ").split():
+        slug, _, timing = item.partition(":")
+        if slug not in known:
+            raise AnswerError(
+                f"“{slug[:40]}” is not an examination slug (known: {', '.join(sorted(known))})."
+            )
+        if timing not in TIMINGS:
+            raise AnswerError(
+                f"“{item[:60]}”: the timing after the colon must be one of {', '.join(TIMINGS)}."
+            )
+        if slug in workup:
+            raise AnswerError(f"{slug} is listed twice.")
+        workup[slug] = timing
+    return workup
+
+
+def interpretation_from_dict(data: Mapping) -> Interpretation:
+    """A stored answer (Attempt.interpretation) back to an Interpretation, for regrading."""
+    point = data.get("point")
+    return Interpretation(
+        findings=tuple(data.get("findings") or ()),
+        diagnosis=data.get("diagnosis") or "",
+        confidence=data.get("confidence"),
+        next_step=data.get("next_step") or "",
+        point=(float(point[0]), float(point[1])) if point else None,
+        region=data.get("region"),
+    )

@@ -7,7 +7,15 @@ import html
 from atlas.models import AtlasEntryPage, Figure
 from core.models import HomePage
 
-from .models import CaseDiagnosis, CaseFinding, CaseImage, CaseRatingOverride, QuizCasePage, QuizIndexPage
+from .models import (
+    CaseDiagnosis,
+    CaseFinding,
+    CaseImage,
+    CaseRatingOverride,
+    CaseWorkupSample,
+    QuizCasePage,
+    QuizIndexPage,
+)
 from .models import QuizModulePage as Module
 
 
@@ -116,6 +124,17 @@ def _load_case(loader, module, c: dict, figures: dict, specs: dict) -> None:
             reason=o["reason"],
         )
         for o in c.get("rating_overrides", [])
+    ]
+    case.workup_samples = [
+        CaseWorkupSample(
+            kind=x["kind"],
+            order=x["order"],
+            band_low=x["band"][0],
+            band_high=x["band"][1],
+            note=x.get("note", ""),
+            sort_order=i,
+        )
+        for i, x in enumerate(c.get("workup_samples", []))
     ]
     case.case_images = [
         CaseImage(modality=loader.modalities[modality], figure=figures[slug], sort_order=i)

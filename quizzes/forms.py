@@ -25,7 +25,30 @@ class QuizCaseForm(WagtailAdminPageForm):
         self._check_workup_key(cleaned)
         self._check_diagnoses()
         self._check_target_and_images(cleaned)
+        if self._is_publishing():
+            self._check_workup_samples(cleaned)
         return cleaned
+
+    def _is_publishing(self) -> bool:
+        """Publishing, or a reviewer approving from the editor: drafts may hold samples still being tuned."""
+        data = self.data or {}
+        approving = "action-workflow-action" in data and data.get("workflow-action-name") == "approve"
+        return "action-publish" in data or approving
+
+    def _check_workup_samples(self, cleaned):
+        from .grading import band_message, samples_for_form  # grading reads models: import when used
+
+        scenario = cleaned.get("scenario")
+        if scenario is None or "workup_samples" not in self.formsets:
+            return
+        results = samples_for_form(
+            scenario,
+            _live_rows(self.formsets["rating_overrides"]),
+            _live_rows(self.formsets["workup_samples"]),
+        )
+        outside = [r for r in results if not r.inside]
+        if outside:
+            raise forms.ValidationError(band_message(outside))
 
     def _check_workup_key(self, cleaned):
         scenario = cleaned.get("scenario")

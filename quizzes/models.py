@@ -138,6 +138,12 @@ class QuizCasePage(Page):
             heading="Workup key",
         ),
         InlinePanel("rating_overrides", heading="Rating overrides for this case", label="Override"),
+        InlinePanel(
+            "workup_samples",
+            heading="Graded workup samples (the live preview 'Workup samples' scores them as you edit)",
+            label="Sample",
+            min_num=0,
+        ),
         InlinePanel("case_images", heading="Images shown for each examination", label="Image"),
         InlinePanel("findings", heading="Findings and distractors", label="Finding"),
         InlinePanel("diagnoses", heading="Diagnoses and their credit", label="Diagnosis"),
@@ -190,6 +196,7 @@ class QuizCasePage(Page):
         ("", "As the learner sees it"),
         ("interpretation", "Images and interpretation (after the ideal workup)"),
         ("feedback", "Feedback with the answer key"),
+        ("samples", "Workup samples scored against the key"),
     ]
 
     def clean(self):
@@ -255,6 +262,36 @@ class CaseRatingOverride(Orderable):
     ]
 
 
+class CaseWorkupSample(Orderable):
+    """A workup a reviewer has graded: the scorer must keep it inside its band, or the case cannot be published."""
+
+    class Kind(models.TextChoices):
+        CONCORDANT = "concordant", "Concordant first-line workup"
+        INCOMPLETE = "incomplete", "Reasonable but incomplete"
+        ALTERNATIVE = "alternative", "Interchangeable alternative or containing study"
+        INAPPROPRIATE = "inappropriate", "Inappropriate"
+
+    case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="workup_samples")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    order = models.CharField(
+        max_length=300,
+        help_text="Examinations with their timing, as in the shell command: 'ct:scheduled xr-standing:scheduled'.",
+    )
+    band_low = models.PositiveSmallIntegerField(validators=[MaxValueValidator(100)])
+    band_high = models.PositiveSmallIntegerField(validators=[MaxValueValidator(100)])
+    note = models.CharField(max_length=300, blank=True, help_text="Why a radiologist accepts this band.")
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("band_low"), FieldPanel("band_high")]),
+        FieldPanel("order"),
+        FieldPanel("note"),
+    ]
+
+    def clean(self):
+        if self.band_low is not None and self.band_high is not None and self.band_low > self.band_high:
+            raise ValidationError({"band_high": "The band's upper bound cannot be below its lower bound."})
+
+
 class CaseImage(Orderable):
     case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="case_images")
     modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="+")
@@ -318,6 +355,11 @@ class Attempt(models.Model):
     interpretation = models.JSONField(default=dict, blank=True)
     parts = models.JSONField(default=list, blank=True, help_text="Every score part with its reasons.")
     total = models.PositiveSmallIntegerField(null=True, blank=True)
+    regrades = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Earlier scores, oldest first: [{'at': ISO time, 'total': old, 'new_total': new, 'parts': old}].",
+    )
     started_at = models.DateTimeField(auto_now_add=True)
     workup_submitted_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)

@@ -1,5 +1,7 @@
 """Score a quiz case: pure, deterministic, every part 0..100 with the reasons that produced it.
 
+The workup part lives in `workup.py`; the interpretation parts are here.
+
 No Django here: the service layer turns database rows into the small value objects below. Ratings follow
 the ACR convention (7-9 usually appropriate, 4-6 may be appropriate, 1-3 usually not appropriate); where
 sources differ a rating carries an accepted range and the learner gets the benefit of it.
@@ -17,23 +19,10 @@ NEXT_STEPS = {
     "emergency_surgery": "Emergency surgery now",
     "urgent_specialist": "Urgent specialist review",
     "further_imaging": "Further imaging",
+    "guided_procedure": "Image-guided biopsy or aspiration",
     "outpatient": "Outpatient follow-up",
 }
 
-# Points for one examination, by its category. A usually-appropriate choice is worth a full share of the
-# ideal workup; a may-be-appropriate one a little; a usually-not-appropriate one costs points.
-APPROPRIATE_POINTS = 10.0
-MAY_BE_POINTS = 4.0
-NOT_APPROPRIATE_PENALTY = 4.0
-MISSED_ESSENTIAL_PENALTY = 5.0
-# Needless radiation: each ACR relative-radiation-level step of a non-indicated examination costs this much.
-RADIATION_PENALTY_PER_LEVEL = 1.5
-# Delaying the essential examination: share of its credit kept, by urgency of the scenario and timing chosen.
-DELAY_FACTORS = {
-    "emergency": {"now": 1.0, "24h": 0.5, "scheduled": 0.2},
-    "urgent": {"now": 1.0, "24h": 1.0, "scheduled": 0.5},
-    "non_urgent": {"now": 1.0, "24h": 1.0, "scheduled": 1.0},
-}
 # Certainty-based marking (Moodle): mark for a right and a wrong answer at each confidence level.
 CBM_RIGHT = {"low": 1.0, "medium": 2.0, "high": 3.0}
 CBM_WRONG = {"low": 0.0, "medium": -2.0, "high": -6.0}
@@ -72,26 +61,6 @@ class PartScore:
         }
 
 
-@dataclass(frozen=True)
-class RatingKey:
-    """One row of the workup key: the scenario's rating for a modality, with the accepted range."""
-
-    name: str
-    rating: int
-    low: int
-    high: int
-    radiation_level: int = 0
-    ideal: bool = False
-
-    @property
-    def best_category(self) -> str:
-        return category(self.high)
-
-    @property
-    def essential(self) -> bool:
-        return self.rating >= 8
-
-
 def category(rating: int) -> str:
     if rating >= 7:
         return "usually appropriate"
@@ -104,89 +73,30 @@ def _clamp(value: float) -> int:
     return int(round(max(0.0, min(100.0, value))))
 
 
-def _base_points(key: RatingKey) -> float:
-    if key.high >= 7:
-        return APPROPRIATE_POINTS
-    if key.high >= 4:
-        return MAY_BE_POINTS
-    return 0.0
-
-
-def _range_note(key: RatingKey) -> str:
-    if key.low == key.high:
-        return ""
-    return f" Sources differ (accepted {key.low}–{key.high}); you get the benefit of the range."
-
-
-def score_workup(key: Mapping[str, RatingKey], choices: Mapping[str, str], urgency: str) -> PartScore:
-    """`key` maps modality slug -> RatingKey; `choices` maps chosen modality slug -> timing ('now'...).
-
-    Unknown modality slugs in `choices` must be refused before calling. An empty choice is allowed (and
-    scores what it deserves). The best workup is the scenario's ideal set (or every essential examination).
-    """
-    delay = DELAY_FACTORS.get(urgency, DELAY_FACTORS["non_urgent"])
-    ideal = [slug for slug, k in key.items() if k.ideal] or [slug for slug, k in key.items() if k.essential]
-    if not ideal:
-        ideal = [max(key, key=lambda s: key[s].rating)] if key else []
-    best = sum(_base_points(key[s]) for s in ideal) or APPROPRIATE_POINTS
-    raw = 0.0
-    reasons: list[Reason] = []
-    for slug in sorted(choices, key=lambda s: (-key[s].rating, key[s].name)):
-        k, timing = key[slug], choices[slug]
-        when = TIMING_LABELS.get(timing, timing)
-        if k.high >= 4:
-            points = _base_points(k)
-            factor = delay.get(timing, 1.0) if k.essential else 1.0
-            gained = points * factor
-            raw += gained
-            text = f"{k.name} ({when}) is {k.best_category} here (rated {k.rating}/9)."
-            if factor < 1.0:
-                text += f" But this is {urgency.replace('_', '-')}: ordering it {when} keeps only {int(factor * 100)}% of its credit."
-            reasons.append(Reason(text + _range_note(k), gained))
-        else:
-            penalty = NOT_APPROPRIATE_PENALTY * (4 - k.high) / 3
-            radiation = RADIATION_PENALTY_PER_LEVEL * k.radiation_level
-            raw -= penalty + radiation
-            text = f"{k.name} is usually not appropriate here (rated {k.rating}/9)."
-            if radiation:
-                text += " It also gives needless radiation."
-            reasons.append(Reason(text + _range_note(k), -(penalty + radiation)))
-        if timing == "now" and urgency == "non_urgent":
-            reasons.append(
-                Reason(f"Nothing in this scenario needs {k.name} tonight: a scheduled slot is enough.")
-            )
-    for slug in sorted(s for s, k in key.items() if k.essential and s not in choices):
-        raw -= MISSED_ESSENTIAL_PENALTY
-        reasons.append(
-            Reason(
-                f"You did not order {key[slug].name}, the key examination here (rated {key[slug].rating}/9).",
-                -MISSED_ESSENTIAL_PENALTY,
-            )
-        )
-    if not choices:
-        reasons.append(Reason("You ordered no imaging."))
-    return PartScore("workup", _clamp(100 * raw / best), tuple(reasons))
-
-
 def score_findings(
     findings: Mapping[str, bool], labels: Mapping[str, str], chosen: Iterable[str]
 ) -> PartScore:
-    """`findings` maps finding slug -> True for a real finding, False for a distractor."""
+    """`findings` maps finding slug -> True for a real finding, False for a distractor.
+
+    Moodle's multiple-response marking: each true finding picked earns 1/(number of true findings), each
+    distractor picked costs 1/(number of distractors), floored at 0, so partial knowledge earns partial credit.
+    """
     chosen = set(chosen)
-    true = [s for s, real in findings.items() if real]
+    true_count = sum(1 for real in findings.values() if real)
+    false_count = len(findings) - true_count
     reasons: list[Reason] = []
     raw = 0.0
-    for slug in findings:
-        real, picked = findings[slug], slug in chosen
+    for slug, real in findings.items():
+        picked = slug in chosen
         if real and picked:
-            raw += 1
-            reasons.append(Reason(f"Yes: {labels[slug]}.", 1))
+            raw += 1 / true_count
+            reasons.append(Reason(f"Yes: {labels[slug]}.", 100 / true_count))
         elif real:
             reasons.append(Reason(f"Missed: {labels[slug]}."))
         elif picked:
-            raw -= 1
-            reasons.append(Reason(f"Not present (or not abnormal here): {labels[slug]}.", -1))
-    score = _clamp(100 * raw / len(true)) if true else 100
+            raw -= 1 / false_count
+            reasons.append(Reason(f"Not present (or not abnormal here): {labels[slug]}.", -100 / false_count))
+    score = _clamp(100 * raw) if true_count else (0 if chosen & set(findings) else 100)
     return PartScore("findings", score, tuple(reasons))
 
 

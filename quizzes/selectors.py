@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from atlas.models import Complication, Figure, Modality, ScenarioRating, figures_for_display
 from imaging.annotations import shape_anchor
 
-from . import scoring
+from . import workup as workup_rules
 from .models import Attempt, CaseDiagnosis, QuizCasePage, QuizModulePage
+from .workup import RatingKey
 
 
 @dataclass
@@ -18,7 +19,8 @@ class CaseMaterial:
 
     case: QuizCasePage
     modalities: list[Modality]
-    ratings: dict[str, scoring.RatingKey]
+    ratings: dict[str, RatingKey]
+    contains: dict[str, frozenset[str]]
     rating_rows: list[ScenarioRating]
     images: dict[str, list[Figure]]
     findings: list
@@ -26,6 +28,16 @@ class CaseMaterial:
     target_figure: Figure
     regions: list[tuple[str, str]] = field(default_factory=list)
     region_shapes: dict[str, str] = field(default_factory=dict)
+
+    def score_workup(self, workup: dict[str, str]):
+        return workup_rules.score_workup(self.ratings, workup, self.case.scenario.urgency, self.contains)
+
+    def workup_plan(self, workup: dict[str, str]) -> dict:
+        return workup_rules.plan_rows(self.ratings, workup, self.contains)
+
+    def ideal_workup(self) -> dict[str, str]:
+        """The best member of each first-line step, ordered now: what the admin's preview plays."""
+        return {step.members[0]: "now" for step in workup_rules.first_line_steps(self.ratings)}
 
     @property
     def modality_names(self) -> dict[str, str]:
@@ -38,27 +50,47 @@ class CaseMaterial:
         )
 
 
-def case_material(case: QuizCasePage) -> CaseMaterial:
-    modalities = list(Modality.objects.all())
-    rows = list(ScenarioRating.objects.filter(scenario_id=case.scenario_id).select_related("modality"))
-    overrides = {o.modality_id: o for o in case.rating_overrides.all()}
-    ratings: dict[str, scoring.RatingKey] = {}
+def modality_contains(modalities: list[Modality]) -> dict[str, frozenset[str]]:
+    """Slug -> slugs it includes (one query), read from the modality data, never per case."""
+    by_id = {m.id: m.slug for m in modalities}
+    contains: dict[str, set[str]] = defaultdict(set)
+    for from_id, to_id in Modality.contains.through.objects.values_list("from_modality_id", "to_modality_id"):
+        if from_id in by_id and to_id in by_id:
+            contains[by_id[from_id]].add(by_id[to_id])
+    return {slug: frozenset(slugs) for slug, slugs in contains.items()}
+
+
+def workup_key(
+    modalities: list[Modality], rows: list[ScenarioRating], overrides: dict
+) -> dict[str, RatingKey]:
+    """Modality slug -> RatingKey: the scenario's rows, a case's overrides replacing their ratings."""
+    ratings: dict[str, RatingKey] = {}
     for m in modalities:
         row = next((r for r in rows if r.modality_id == m.id), None)
-        override = overrides.get(m.id)
-        source = override or row
+        source = overrides.get(m.id) or row
         if source is None:
             # A modality the scenario does not rate: no role in it.
-            ratings[m.slug] = scoring.RatingKey(m.name, 1, 1, 1, m.radiation_level)
+            ratings[m.slug] = RatingKey(m.name, 1, 1, 1, m.radiation_level)
             continue
-        ratings[m.slug] = scoring.RatingKey(
+        ratings[m.slug] = RatingKey(
             m.name,
             source.rating,
             source.acceptable_low,
             source.acceptable_high,
             m.radiation_level,
             ideal=bool(row and row.ideal_position),
+            group=row.first_line_group if row else None,
+            credit=row.first_line_credit if row else 100,
+            condition=row.condition if row else "",
         )
+    return ratings
+
+
+def case_material(case: QuizCasePage) -> CaseMaterial:
+    modalities = list(Modality.objects.all())
+    rows = list(ScenarioRating.objects.filter(scenario_id=case.scenario_id).select_related("modality"))
+    overrides = {o.modality_id: o for o in case.rating_overrides.all()}
+    ratings = workup_key(modalities, rows, overrides)
     # Child rows are read through the page's relations so that an unsaved preview shows what the author typed.
     links = list(case.case_images.all())
     figures = figures_for_display().in_bulk({link.figure_id for link in links} | {case.target_figure_id})
@@ -76,6 +108,7 @@ def case_material(case: QuizCasePage) -> CaseMaterial:
         case=case,
         modalities=modalities,
         ratings=ratings,
+        contains=modality_contains(modalities),
         rating_rows=sorted(
             _with_overrides(rows, overrides), key=lambda r: (-r.rating, r.modality.sort_order)
         ),

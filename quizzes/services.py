@@ -16,12 +16,12 @@ from django.utils import timezone
 
 from imaging.annotations import Aspect, distance_to_shape, shape_anchor, shape_bounds
 from learners.models import Membership
-from learners.services import attempt_tally, review_after_case
 
 from . import scoring
 from .answers import AnswerError, Interpretation
 from .models import Attempt, QuizCasePage
 from .selectors import CaseMaterial
+from .signals import attempt_scored
 
 SESSION_KEY = "quiz_attempts"
 MAX_SESSION_ATTEMPTS = 40
@@ -112,7 +112,7 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
     public_id = _parse_public_id(raw_public_id)
     if _other_learners_attempt_exists(public_id, request):
         raise Http404("No such attempt of yours at this case.")
-    workup_part = scoring.score_workup(material.ratings, workup, material.case.scenario.urgency).as_dict()
+    workup_part = material.score_workup(workup).as_dict()
     now = timezone.now()
     if not request.user.is_authenticated:
         raw = _session_store(request).get(public_id)
@@ -249,8 +249,8 @@ def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public
         )
         attempt.refresh_from_db()
         if updated:
-            review_after_case(learner=request.user, case_id=attempt.case_id, total=total, now=now)
-            attempt_tally(attempt=attempt)
+            # Boards, tallies and the review queue follow inside this transaction (learners subscribes).
+            attempt_scored.send(sender=Attempt, attempt=attempt, now=now)
     return attempt, bool(updated)
 
 

@@ -81,6 +81,7 @@ def _step_context(request, material, attempt, *, error: str = "", posted=None) -
             )
             for slug, t in attempt.workup.items()
         ]
+        context["workup_plan"] = material.workup_plan(attempt.workup)
         context["all_figures"] = [f for figures in material.images.values() for f in figures]
         context["atlas_entries"] = list(case.atlas_entries.live())
         context["scenario"] = case.scenario
@@ -166,12 +167,18 @@ def submit_interpretation(request, case_id: int):
 
 
 def case_preview(request, case: QuizCasePage, mode: str):
-    """The admin's preview: the learner's first screen, or a step reached with the ideal answers."""
+    """The admin's preview: the learner's first screen, a step reached with the ideal answers, or the samples."""
     material = case_material(case)
+    if mode == "samples":
+        from .grading import sample_results  # grading imports services, which import this module's peers
+
+        context = {"case": case, "page": case, "results": sample_results(material, case.workup_samples.all())}
+        context["plan"] = material.workup_plan({})
+        return TemplateResponse(request, "quizzes/admin/samples_preview.html", context)
     attempt = None
     if mode in ("interpretation", "feedback"):
-        ideal = {slug: "now" for slug, key in material.ratings.items() if key.ideal or key.essential}
-        workup_part = scoring.score_workup(material.ratings, ideal, case.scenario.urgency)
+        ideal = material.ideal_workup()
+        workup_part = material.score_workup(ideal)
         attempt = SessionAttempt(
             public_id=str(uuid.uuid4()),
             case_id=case.pk or 0,

@@ -562,6 +562,8 @@ MODALITIES = [
         "cost_tier": 3,
         "description": "Adds early fat-saturated post-contrast T1: scar versus disc, infection, abscess versus phlegmon.",
         "schematic_style": "mri_t1_gd",
+        # The examination begins with the whole non-contrast protocol, so it meets any step asking for MRI.
+        "contains": ["mri"],
     },
     {
         "slug": "ct-myelography",
@@ -731,7 +733,6 @@ SCENARIOS = [
         "likely_diagnoses": [
             "epidural-haematoma",
             "recurrent-herniation-ces",
-            "cage-migration",
             "cord-ischaemia",
         ],
         "other_diagnoses_text": (
@@ -740,6 +741,11 @@ SCENARIOS = [
             "equina syndrome."
         ),
         "ideal_order": ["mri"],
+        "first_line": [{"mri": 100}],
+        "conditional": {
+            "ct": "if MRI is unavailable, contraindicated or would delay surgery",
+            "ct-myelography": "only when MRI is impossible and CT is inconclusive",
+        },
         "ideal_order_text": (
             "Immediate neurological examination and surgeon call → emergency MRI (sagittal T1/T2, axial T2 through "
             "the operated levels and the conus) → theatre. With clear-cut progressive deficit, re-exploration "
@@ -811,6 +817,11 @@ SCENARIOS = [
             "disc."
         ),
         "ideal_order": ["ct", "mri"],
+        "first_line": [{"ct": 100}],
+        "conditional": {
+            "mri": "if CT does not explain the deficit",
+            "ct-myelography": "if MRI is impossible and CT is negative",
+        },
         "ideal_order_text": (
             "CT with MAR → revise a symptomatic significant breach (typically medial or inferior, ≥2–4 mm) → MRI "
             "only if CT does not explain. EMG/neurophysiology helps."
@@ -879,6 +890,11 @@ SCENARIOS = [
             "haematoma extending cranially (far more frequent), hardware, or an unsuspected thoracic lesion."
         ),
         "ideal_order": ["mri"],
+        "first_line": [{"mri": 100}],
+        "conditional": {
+            "ct-angiography": "if vascular injury, dissection or hypotension from an anterior approach is suspected",
+            "ct": "if MRI is delayed, to exclude a haematoma or hardware quickly",
+        },
         "ideal_order_text": (
             "Emergency MRI of the whole thoracolumbar cord → if negative in the first hours and suspicion persists, "
             "repeat at 24–72 h → blood-pressure management with the anaesthetists. Pitfall: imaging only the "
@@ -936,6 +952,12 @@ SCENARIOS = [
             "risk). Rarely a subdural collection or a remote cerebellar haemorrhage from CSF loss."
         ),
         "ideal_order": ["mri", "brain-mri-gd", "ct-myelography"],
+        "first_line": [{"mri": 100}],
+        "conditional": {
+            "brain-mri-gd": "if the headache is atypical, severe or persistent, or a subdural haematoma is feared",
+            "brain-ct": "if consciousness is reduced or there are focal signs",
+            "ct-myelography": "only before a targeted repair, when conservative care or a blood patch has failed",
+        },
         "ideal_order_text": (
             "Clinical diagnosis → lumbar MRI ± brain MRI with Gd → conservative care or epidural blood patch → CT "
             "myelography only before targeted repair. A clear wound leak is urgent (meningitis risk)."
@@ -995,6 +1017,11 @@ SCENARIOS = [
         "likely_diagnoses": ["seroma", "pseudomeningocele", "deep-ssi"],
         "other_diagnoses_text": "Seroma versus pseudomeningocele; infection unlikely with a falling CRP and no fever.",
         "ideal_order": ["ultrasound", "mri"],
+        "first_line": [{"ultrasound": 100, "mri": 100}],
+        "conditional": {
+            "mri-gd": "if infection is suspected (thick wall, fever)",
+            "ct-myelography": "to prove the fistula before a surgical repair",
+        },
         "ideal_order_text": (
             "Ultrasound or MRI → observe (most seromas resolve) → intervene only if it enlarges, hurts, leaks, or "
             "infection is suspected."
@@ -1050,6 +1077,12 @@ SCENARIOS = [
         "likely_diagnoses": ["deep-ssi", "epidural-abscess", "spondylodiscitis"],
         "other_diagnoses_text": "Deep surgical site infection ± epidural abscess or early implant infection.",
         "ideal_order": ["mri-gd", "biopsy"],
+        "first_line": [{"mri-gd": 100, "mri": 100}],
+        "conditional": {
+            "biopsy": "when surgery is not immediate, for microbiology before antibiotics",
+            "ct-contrast": "when MRI is contraindicated or ruined by artefact",
+            "fdg-pet": "if MRI is equivocal",
+        },
         "ideal_order_text": (
             "Blood cultures, CRP trend → MRI with Gd → surgical debridement with ≥3–5 deep samples (or image-guided "
             "aspiration) → targeted antibiotics."
@@ -1077,7 +1110,13 @@ SCENARIOS = [
                 5,
                 6,
             ),
-            _r("ct", 5, "Hardware, gas, baseline; bone changes not yet visible."),
+            _r(
+                "ct",
+                4,
+                "Hardware, gas, baseline; bone changes not yet visible. The ACR infection topic rates CT may be appropriate.",
+                3,
+                5,
+            ),
             _r("ultrasound", 5, "Superficial collections; guides aspiration."),
             _r(
                 "fdg-pet",
@@ -1090,6 +1129,8 @@ SCENARIOS = [
                 "xr-standing",
                 3,
                 "Baseline hardware position only (the ACR infection topic rates it may be appropriate).",
+                3,
+                5,
             ),
             _r("leukocyte-scan", 2, "Inferior to MRI and FDG in the spine."),
             _r(
@@ -1137,6 +1178,12 @@ SCENARIOS = [
             "picture with negative cultures and cannot be separated reliably by imaging alone."
         ),
         "ideal_order": ["mri-gd", "biopsy"],
+        "first_line": [{"mri-gd": 100, "mri": 100}],
+        "conditional": {
+            "biopsy": "if blood cultures are negative, ideally before antibiotics",
+            "fdg-pet": "if MRI is equivocal or contraindicated",
+            "ct-contrast": "if MRI is contraindicated",
+        },
         "ideal_order_text": (
             "CRP + blood cultures → MRI with Gd → biopsy if no organism → antibiotics → follow clinically and with "
             "CRP. Repeat MRI only for clinical failure: MRI lags and may look worse early despite response."
@@ -1162,7 +1209,13 @@ SCENARIOS = [
                 4,
                 7,
             ),
-            _r("ct", 3, "Erosions appear weeks after MRI changes; guides biopsy."),
+            _r(
+                "ct",
+                3,
+                "Erosions appear weeks after MRI changes; guides biopsy. The ACR infection topic rates it may be appropriate.",
+                3,
+                5,
+            ),
             _r(
                 "gallium",
                 3,
@@ -1178,7 +1231,13 @@ SCENARIOS = [
                 2,
                 6,
             ),
-            _r("xr-standing", 2, "Late and insensitive."),
+            _r(
+                "xr-standing",
+                3,
+                "Late and insensitive. The ACR infection topic rates radiographs may be appropriate.",
+                3,
+                5,
+            ),
             _r("xr-dynamic", 1, NO_ROLE),
             _r(
                 "ct-contrast",
@@ -1212,6 +1271,11 @@ SCENARIOS = [
         "likely_diagnoses": ["recurrent-herniation", "epidural-fibrosis", "radiculitis"],
         "other_diagnoses_text": "Recurrent herniation versus epidural fibrosis (± radiculitis). Mixed lesions are common.",
         "ideal_order": ["mri-gd"],
+        "first_line": [{"mri-gd": 100, "mri": 60}],
+        "conditional": {
+            "guided-injection": "to confirm the symptomatic root when imaging and symptoms disagree",
+            "xr-dynamic": "if instability is suspected (back-pain-dominant, facet effusion)",
+        },
         "ideal_order_text": (
             "MRI without and with Gd (T1 pre, T2, early T1 FS post) → surgery for concordant recurrent herniation; "
             "fibrosis alone → conservative care, root block, neuromodulation."
@@ -1271,6 +1335,10 @@ SCENARIOS = [
         "likely_diagnoses": ["residual-herniation-wrong-level", "residual-recurrent-stenosis"],
         "other_diagnoses_text": "Residual or missed fragment, wrong level, untreated lateral recess stenosis.",
         "ideal_order": ["mri"],
+        "first_line": [{"mri": 100}],
+        "conditional": {
+            "xr-standing": "to count levels (transitional vertebra) against the intraoperative images",
+        },
         "ideal_order_text": (
             "Check the operative note and intraoperative images → MRI compared with pre-op (read cautiously) → if "
             "equivocal and no deficit, repeat MRI after about 6 weeks."
@@ -1332,6 +1400,11 @@ SCENARIOS = [
             "Iatrogenic instability or slip, pars or facet fracture, recurrent or adjacent stenosis, synovial cyst."
         ),
         "ideal_order": ["xr-standing", "xr-dynamic", "mri", "ct"],
+        "first_line": [{"xr-standing": 100}, {"xr-dynamic": 100}, {"mri": 100}],
+        "conditional": {
+            "ct": "for a pars or facet fracture and surgical planning",
+            "bone-scan-spect": "if CT is equivocal for a pars stress reaction or overloaded facets",
+        },
         "ideal_order_text": "Standing + flexion-extension radiographs → MRI → CT (pars, facets, surgical planning).",
         "radiation_note": "Radiographs ☢☢☢ cumulative; CT ☢☢☢.",
         "guideline_note": VARIANT_5_NOTE,
@@ -1393,6 +1466,11 @@ SCENARIOS = [
             "A normal CRP does not exclude low-grade infection."
         ),
         "ideal_order": ["xr-standing", "xr-dynamic", "ct", "bone-scan-spect", "fdg-pet"],
+        "first_line": [{"ct": 100}, {"xr-standing": 100, "xr-dynamic": 75}],
+        "conditional": {
+            "bone-scan-spect": "if CT is equivocal, to unmask a 'locked' pseudarthrosis",
+            "fdg-pet": "before a revision, or if screw halos or a raised CRP suggest infection",
+        },
         "ideal_order_text": (
             "Standing + dynamic radiographs → thin-slice CT → SPECT/CT if CT is equivocal (to unmask a 'locked' "
             "pseudarthrosis) → CRP ± FDG PET/CT before revision."
@@ -1420,11 +1498,17 @@ SCENARIOS = [
             ),
             _r(
                 "bone-scan-spect",
-                7,
+                6,
                 "If CT is equivocal: focal uptake = micromobility at the nonunion, loose screws, active facets or adjacent level.",
+                5,
+                7,
             ),
             _r(
-                "fdg-pet", 5, "Before revision, or if halos are present: look for occult low-grade infection."
+                "fdg-pet",
+                4,
+                "Before revision, or if halos or a raised CRP are present: look for occult low-grade infection.",
+                4,
+                5,
             ),
             _r("mri", 5, "Adjacent segments and canal; artefact at the construct."),
             _r("biopsy", 3, "Only with a collection or strong suspicion of infection."),
@@ -1459,6 +1543,11 @@ SCENARIOS = [
         "likely_diagnoses": ["adjacent-segment-disease", "sagittal-imbalance", "facet-joint-syndrome"],
         "other_diagnoses_text": "Adjacent segment disease at L3–L4: stenosis, herniation, instability, synovial cyst.",
         "ideal_order": ["xr-standing", "xr-dynamic", "mri", "ct"],
+        "first_line": [{"mri": 100}, {"xr-standing": 100, "xr-dynamic": 75}],
+        "conditional": {
+            "ct": "if surgery is planned",
+            "ct-myelography": "if MRI is contraindicated or artefact at the junction blocks the view",
+        },
         "ideal_order_text": "Full-length standing + dynamic radiographs → MRI → CT if surgery is planned.",
         "radiation_note": "Radiographs ☢☢☢ (EOS lower); CT ☢☢☢ only for planning.",
         "guideline_note": VARIANT_5_NOTE,
@@ -1515,6 +1604,10 @@ SCENARIOS = [
         "likely_diagnoses": ["sacral-insufficiency-fracture", "hardware-loosening", "sij-pain"],
         "other_diagnoses_text": "Sacral insufficiency fracture below the construct (mean ~6 weeks); also S1 screw loosening, SIJ.",
         "ideal_order": ["ct", "mri"],
+        "first_line": [{"ct": 100, "mri": 100}],
+        "conditional": {
+            "bone-scan-spect": "if MRI is contraindicated",
+        },
         "ideal_order_text": (
             "CT → MRI if CT is negative and suspicion persists → bone-health work-up (DXA, treatment). MRI first is "
             "also accepted."
@@ -1569,6 +1662,10 @@ SCENARIOS = [
         "likely_diagnoses": ["sij-pain", "sacral-insufficiency-fracture"],
         "other_diagnoses_text": "SIJ pain (mechanical overload, graft-harvest breach, iliac screw); exclude a sacral fracture.",
         "ideal_order": ["guided-injection", "ct"],
+        "first_line": [{"guided-injection": 100}, {"ct": 100, "bone-scan-spect": 100}],
+        "conditional": {
+            "mri": "to exclude a sacral fracture or active inflammation",
+        },
         "ideal_order_text": (
             "The brief gives no ideal order for this scenario; from its ratings: image-guided anaesthetic SIJ block "
             "(reference test, also therapeutic), with CT or SPECT/CT to look at the joint and choose the target."
@@ -1626,6 +1723,11 @@ SCENARIOS = [
         "likely_diagnoses": ["arachnoiditis", "pseudomeningocele", "residual-recurrent-stenosis"],
         "other_diagnoses_text": "Arachnoiditis (± pseudomeningocele, residual stenosis).",
         "ideal_order": ["mri"],
+        "first_line": [{"mri": 100}],
+        "conditional": {
+            "mri-gd": "to exclude infection or leptomeningeal disease",
+            "ct-myelography": "if MRI is impossible",
+        },
         "ideal_order_text": (
             "The brief gives no ideal order for this scenario; from its ratings: MRI with high-resolution axial T2 "
             "first, gadolinium only to exclude infection or leptomeningeal disease, CT myelography only if MRI is "
@@ -1682,6 +1784,10 @@ SCENARIOS = [
         "likely_diagnoses": ["dvt-pe", "radiculitis"],
         "other_diagnoses_text": "Deep vein thrombosis (± pulmonary embolism) rather than radiculopathy.",
         "ideal_order": ["ultrasound"],
+        "first_line": [{"ultrasound": 100}],
+        "conditional": {
+            "ct-angiography": "if there are chest symptoms (pulmonary embolism)",
+        },
         "ideal_order_text": (
             "The brief gives no ideal order for this scenario; from its ratings: compression duplex ultrasound first; "
             "CT pulmonary angiography only if there are chest symptoms."
