@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 FORMAT_NAME = "spine-postop-atlas-bundle"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Version 2 added the workup key's roles (first-line steps, conditional steps, studies that contain others)
+# and graded workup samples; a version-1 bundle reads with their defaults (no roles, no samples).
+READABLE_VERSIONS = ("1", "2")
 MANIFEST_NAME = "manifest.json"
 IMAGE_DIR = "images/"
 # Pillow format name -> the extension used inside a bundle.
@@ -45,6 +48,14 @@ class Optional:
     inner: Any
 
 
+@dataclass(frozen=True)
+class Default:
+    """The key may be missing (an older bundle): it then takes this value."""
+
+    inner: Any
+    value: Any
+
+
 NUMBER = "number"  # an int or a float
 ANY_LIST = "list"  # a list checked elsewhere (annotations go through imaging.annotations on import)
 
@@ -71,6 +82,7 @@ MODALITY = {
     "cost_tier": int,
     "description": str,
     "sort_order": int,
+    "contains": Default([str], []),
 }
 RATING = {
     "modality": str,
@@ -79,6 +91,9 @@ RATING = {
     "acceptable_high": int,
     "reason": str,
     "ideal_position": Optional(int),
+    "first_line_group": Default(Optional(int), None),
+    "first_line_credit": Default(int, 100),
+    "condition": Default(str, ""),
 }
 SCENARIO = {
     "slug": str,
@@ -181,6 +196,9 @@ CASE = {
     "case_images": [{"modality": str, "figure": str}],
     "findings": [{"key": str, "text": str, "is_present": bool, "explanation": str}],
     "diagnoses": [{"complication": str, "credit": int, "explanation": str}],
+    "workup_samples": Default(
+        [{"kind": str, "order": str, "band_low": int, "band_high": int, "note": str}], []
+    ),
 }
 MANIFEST = {
     "format": str,
@@ -215,6 +233,7 @@ REFERENCES = (
     ("scenarios", "surgeries", "surgeries"),
     ("scenarios", "most_likely", "complications"),
     ("scenarios", "also_considered", "complications"),
+    ("modalities", "contains", "modalities"),
     ("scenarios", "ratings[].modality", "modalities"),
     ("figures", "image", "images"),
     ("figures", "modality", "modalities"),
@@ -275,9 +294,10 @@ def validate_manifest(data: Any) -> dict:
         raise ManifestError(f"This is not a case bundle: “format” must be “{FORMAT_NAME}”.")
     if "version" not in data:
         raise ManifestError("manifest.json has no “version”.")
-    if data["version"] != SCHEMA_VERSION:
+    if data["version"] not in READABLE_VERSIONS:
         raise ManifestError(
-            f"Unknown bundle schema version {data['version']!r}: this site reads version {SCHEMA_VERSION!r}."
+            f"Unknown bundle schema version {data['version']!r}: this site reads versions "
+            f"{', '.join(repr(v) for v in READABLE_VERSIONS)}."
         )
     problems: list[str] = []
     _check(data, MANIFEST, "manifest", problems)
@@ -291,7 +311,9 @@ def validate_manifest(data: Any) -> dict:
 
 
 def _check(value: Any, spec: Any, where: str, problems: list[str]) -> None:
-    if isinstance(spec, Optional):
+    if isinstance(spec, Default):
+        _check(value, spec.inner, where, problems)
+    elif isinstance(spec, Optional):
         if value is not None:
             _check(value, spec.inner, where, problems)
     elif isinstance(spec, dict):
@@ -311,7 +333,9 @@ def _check_object(value: Any, spec: dict, where: str, problems: list[str]) -> No
         problems.append(f"{where}: must be an object, not {_json_type(value)}.")
         return
     for key, sub in spec.items():
-        if key not in value:
+        if key not in value and isinstance(sub, Default):
+            value[key] = list(sub.value) if isinstance(sub.value, list) else sub.value
+        elif key not in value:
             problems.append(f"{where}.{key}: missing.")
         else:
             _check(value[key], sub, f"{where}.{key}", problems)

@@ -40,6 +40,7 @@ from quizzes.models import (
     CaseFinding,
     CaseImage,
     CaseRatingOverride,
+    CaseWorkupSample,
     QuizCasePage,
     QuizIndexPage,
     QuizModulePage,
@@ -107,7 +108,17 @@ SCENARIO_FIELDS = [
     "radiation_note",
     "guideline_note",
 ]
-RATING_FIELDS = ["rating", "acceptable_low", "acceptable_high", "reason", "ideal_position"]
+RATING_FIELDS = [
+    "rating",
+    "acceptable_low",
+    "acceptable_high",
+    "reason",
+    "ideal_position",
+    "first_line_group",
+    "first_line_credit",
+    "condition",
+]
+SAMPLE_FIELDS = ["kind", "order", "band_low", "band_high", "note"]
 IMAGE_META_FIELDS = ["title", "credit", "licence", "is_schematic", "is_deidentified"]
 FIGURE_FIELDS = [
     "slug",
@@ -188,7 +199,7 @@ def complication_record(complication: Complication) -> dict:
 
 
 def modality_record(modality: Modality) -> dict:
-    return _fields(modality, MODALITY_FIELDS)
+    return {**_fields(modality, MODALITY_FIELDS), "contains": _slugs(modality.contains.all())}
 
 
 def scenario_record(scenario: ClinicalScenario) -> dict:
@@ -260,6 +271,7 @@ def case_record(case: QuizCasePage) -> dict:
             {"complication": d.complication.slug, "credit": d.credit, "explanation": d.explanation}
             for d in ordered(case.diagnoses)
         ],
+        "workup_samples": [_fields(x, SAMPLE_FIELDS) for x in ordered(case.workup_samples)],
     }
 
 
@@ -329,7 +341,9 @@ class _Collector:
         self._first_time("surgeries", surgery)
 
     def add_modality(self, modality: Modality | None) -> None:
-        self._first_time("modalities", modality)
+        if self._first_time("modalities", modality):
+            for contained in modality.contains.all():
+                self.add_modality(contained)
 
     def add_complication(self, complication: Complication | None) -> None:
         if self._first_time("complications", complication):
@@ -630,6 +644,8 @@ class _Importer:
         for section, kind, model, create in steps:
             for record in self.manifest[section]:
                 self.local[section][record["slug"]] = self.sync(kind, model, record, create)
+            if section == "modalities":
+                self.link_contained_modalities()
         self.note_modules_with_new_cases()
 
     def sync(self, kind: str, model, record: dict, create):
@@ -693,7 +709,16 @@ class _Importer:
         return complication
 
     def create_modality(self, record: dict) -> Modality:
-        return _save(Modality(**record))
+        return _save(Modality(**_without(record, "contains")))
+
+    def link_contained_modalities(self) -> None:
+        """After every modality exists: what each new one contains (kept as is for modalities already here)."""
+        created = {item.slug for item in self.report.created if item.kind == "modality"}
+        for record in self.manifest["modalities"]:
+            if record["slug"] in created:
+                self.local["modalities"][record["slug"]].contains.set(
+                    self.get_all("modalities", record["contains"])
+                )
 
     def create_scenario(self, record: dict) -> ClinicalScenario:
         scenario = ClinicalScenario(
@@ -777,7 +802,7 @@ class _Importer:
 
     def create_case(self, record: dict) -> QuizCasePage:
         relations = ("module", "surgery", "scenario", "fallback_modality", "target_figure", "atlas_entries")
-        children = ("rating_overrides", "case_images", "findings", "diagnoses")
+        children = ("rating_overrides", "case_images", "findings", "diagnoses", "workup_samples")
         record = _clean_rich_text_fields(record, ["teaching_points"])
         case = QuizCasePage(
             **_without(record, *relations, *children),
@@ -803,6 +828,9 @@ class _Importer:
             for n, i in enumerate(record["case_images"])
         ]
         case.findings = [CaseFinding(**f, sort_order=i) for i, f in enumerate(record["findings"])]
+        case.workup_samples = [
+            CaseWorkupSample(**x, sort_order=i) for i, x in enumerate(record["workup_samples"])
+        ]
         case.diagnoses = [
             CaseDiagnosis(
                 **_without(d, "complication"),

@@ -20,6 +20,7 @@ from atlas.models import (
     Complication,
     Figure,
     Modality,
+    ScenarioRating,
     Surgery,
 )
 from bundles.manifest import without_volatile
@@ -39,8 +40,29 @@ def content():
     case = make_quiz_case()
     entry = make_entry(figures=[make_figure(slug="entry-figure")], scenarios=[make_scenario(slug="c2")])
     case.atlas_entries.add(entry)
+    # The workup key's roles and graded samples travel too (schema version 2).
+    ScenarioRating.objects.filter(scenario=case.scenario, modality__slug="mri").update(first_line_group=1)
+    ScenarioRating.objects.filter(scenario=case.scenario, modality__slug="ct").update(
+        condition="if MRI is impossible"
+    )
+    Modality.objects.get(slug="ct").contains.add(Modality.objects.get(slug="xr"))
+    case.workup_samples.create(kind="concordant", order="mri:now", band_low=90, band_high=100, note="Key.")
     case.save_revision().publish()
     return {"entry": entry, "module": case.get_parent().specific, "case": case}
+
+
+def test_the_workup_roles_and_samples_travel_in_the_bundle(content):
+    data = bundle_export(pages=[content["case"]])
+    manifest = manifest_of(data)
+    scenario = next(s for s in manifest["scenarios"] if s["slug"] == content["case"].scenario.slug)
+    ratings = {r["modality"]: r for r in scenario["ratings"]}
+    assert ratings["mri"]["first_line_group"] == 1 and ratings["ct"]["condition"] == "if MRI is impossible"
+    assert {m["slug"]: m["contains"] for m in manifest["modalities"]}["ct"] == ["xr"]
+    assert manifest["quiz_cases"][0]["workup_samples"][0]["order"] == "mri:now"
+    flush_content()
+    bundle_import(data=data)
+    assert QuizCasePage.objects.get(slug=content["case"].slug).workup_samples.get().band_low == 90
+    assert list(Modality.objects.get(slug="ct").contains.values_list("slug", flat=True)) == ["xr"]
 
 
 def manifest_of(data: bytes) -> dict:

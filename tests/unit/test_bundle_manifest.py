@@ -47,6 +47,7 @@ def a_manifest() -> dict:
             "cost_tier": 3,
             "description": "",
             "sort_order": 0,
+            "contains": [],
         }
     ]
     manifest["figures"] = [
@@ -80,12 +81,31 @@ def test_a_well_formed_manifest_is_accepted():
 
 
 def test_an_empty_manifest_is_valid():
-    assert validate_manifest(empty_manifest(exported_at="now", source="here"))["version"] == "1"
+    assert validate_manifest(empty_manifest(exported_at="now", source="here"))["version"] == "2"
 
 
 def test_an_unknown_schema_version_is_named():
-    manifest = a_manifest() | {"version": "2"}
-    assert problems_of(manifest) == ["Unknown bundle schema version '2': this site reads version '1'."]
+    manifest = a_manifest() | {"version": "3"}
+    assert problems_of(manifest) == ["Unknown bundle schema version '3': this site reads versions '1', '2'."]
+
+
+def test_a_version_1_bundle_reads_with_the_workup_roles_defaulted():
+    manifest = a_manifest() | {"version": "1"}
+    for record in manifest["modalities"]:
+        record.pop("contains", None)
+    for scenario in manifest["scenarios"]:
+        for rating in scenario["ratings"]:
+            for key in ("first_line_group", "first_line_credit", "condition"):
+                rating.pop(key, None)
+    for case in manifest["quiz_cases"]:
+        case.pop("workup_samples", None)
+    data = validate_manifest(manifest)
+    assert all(m["contains"] == [] for m in data["modalities"])
+    assert all(
+        r["first_line_credit"] == 100 and r["condition"] == ""
+        for s in data["scenarios"]
+        for r in s["ratings"]
+    )
 
 
 def test_a_file_that_is_not_a_bundle_is_refused():
@@ -118,7 +138,7 @@ def test_wrong_types_are_named_with_what_was_expected():
 def test_keys_outside_the_schema_are_refused():
     manifest = a_manifest()
     manifest["figures"][0]["colour"] = "red"
-    assert problems_of(manifest) == ["manifest.figures[0].colour: not part of schema version 1."]
+    assert problems_of(manifest) == ["manifest.figures[0].colour: not part of schema version 2."]
 
 
 @pytest.mark.parametrize(
