@@ -163,8 +163,8 @@ class RegradePlan:
             "total_changed": len(deltas),
             "raised": sum(1 for d in deltas if d > 0),
             "lowered": sum(1 for d in deltas if d < 0),
-            "largest_rise": max(deltas, default=0),
-            "largest_fall": min(deltas, default=0),
+            "largest_rise": max((d for d in deltas if d > 0), default=0),
+            "largest_fall": min((d for d in deltas if d < 0), default=0),
             "mean_change": round(sum(deltas) / len(deltas), 1) if deltas else 0,
         }
 
@@ -191,15 +191,17 @@ def regrade_apply(plan: RegradePlan, *, by: str = "", now=None) -> RegradePlan:
         for change in plan.changes:
             attempt = change.attempt
             history = list(attempt.regrades or [])
-            history.append(
-                {
-                    "at": now.isoformat(),
-                    "total": change.old_total,
-                    "new_total": change.new_total,
-                    "by": by,
-                    "parts": attempt.parts,
-                }
-            )
+            if change.delta:
+                # Only a changed total is news to the resident; new wording of the reasons is not.
+                history.append(
+                    {
+                        "at": now.isoformat(),
+                        "total": change.old_total,
+                        "new_total": change.new_total,
+                        "by": by,
+                        "parts": attempt.parts,
+                    }
+                )
             attempt.parts, attempt.total, attempt.regrades = change.new_parts, change.new_total, history
             changed.append(attempt)
         Attempt.objects.bulk_update(changed, ["parts", "total", "regrades"], batch_size=500)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from core.demo import DemoLoader
+from quizzes.grading import regrade_apply, regrade_plan
+from quizzes.models import QuizCasePage
 
 
 class Command(BaseCommand):
@@ -17,6 +19,12 @@ class Command(BaseCommand):
         for line in report.lines():
             self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({report.total_created()} new rows)."))
+        # The simulated history follows the current keys by the same path as a corrected key (idempotent).
+        plan = regrade_apply(
+            regrade_plan(QuizCasePage.objects.live().order_by("path")), by="load_demo_content"
+        )
+        if plan.changes:
+            self.stdout.write(f"  Regraded {len(plan.changes)} demo attempts to the current answer keys.")
         if settings.DEBUG:
             self.stdout.write(
                 "Demo accounts (this machine only): faculty / faculty-demo (writes and submits at /cms/), "
