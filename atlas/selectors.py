@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
@@ -19,6 +20,28 @@ from .models import (
     Urgency,
     figures_for_display,
 )
+
+# Apps that hold figures back from public atlas pages for a request (quizzes: a case's images until that
+# learner's feedback) register a callable(request) -> figure ids here; the atlas imports none of them.
+_withholders: list[Callable] = []
+
+
+def figure_withholder_register(withholder: Callable) -> None:
+    if withholder not in _withholders:
+        _withholders.append(withholder)
+
+
+def figures_withheld(request) -> set[int]:
+    withheld: set[int] = set()
+    for withholder in _withholders:
+        withheld |= set(withholder(request))
+    return withheld
+
+
+def figures_visible(figures, request) -> list:
+    """An entry's figures without those held back from this request."""
+    withheld = figures_withheld(request)
+    return [f for f in figures if f.pk not in withheld]
 
 
 @dataclass
@@ -78,9 +101,16 @@ def facet_options() -> dict[str, dict[str, str]]:
     }
 
 
-def figure_cards():
-    """Figures for cards that link to the live entry showing them."""
-    return figures_for_display().prefetch_related(
+def figure_cards(withheld=()):
+    """Figures of live entries for cards that link to the entry, without those held back (`withheld` ids).
+
+    A figure no live entry shows (one made for a quiz case, a draft's) is on no public atlas page.
+    """
+    on_live_entries = AtlasEntryFigure.objects.filter(page__live=True).values("figure_id")
+    figures = figures_for_display().filter(id__in=on_live_entries)
+    if withheld:
+        figures = figures.exclude(id__in=withheld)
+    return figures.prefetch_related(
         Prefetch(
             "entry_links",
             queryset=AtlasEntryFigure.objects.filter(page__live=True).select_related("page").order_by("id"),
@@ -89,8 +119,8 @@ def figure_cards():
     )
 
 
-def figures_matching(selection: FacetSelection):
-    figures = figure_cards()
+def figures_matching(selection: FacetSelection, withheld=()):
+    figures = figure_cards(withheld)
     if selection.values("surgery"):
         figures = figures.filter(surgery__slug__in=selection.values("surgery"))
     if selection.values("complication"):

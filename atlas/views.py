@@ -9,7 +9,7 @@ from wagtail.search.backends import get_search_backend
 from .facets import FACETS, parse_facets
 from .models import AtlasEntryPage, Figure
 from .search_query import MAX_QUERY_LENGTH, search_query_clean
-from .selectors import facet_options, figure_cards, figures_matching
+from .selectors import facet_options, figure_cards, figures_matching, figures_withheld
 
 PAGE_SIZE = 24
 
@@ -29,7 +29,7 @@ def browse(request):
     options = facet_options()
     selection = parse_facets({f: request.GET.getlist(f) for f in request.GET}, options)
     notes = list(selection.ignored)
-    paginator = Paginator(figures_matching(selection), PAGE_SIZE)
+    paginator = Paginator(figures_matching(selection, figures_withheld(request)), PAGE_SIZE)
     number = _page_number(request.GET.get("page"), notes)
     if number > paginator.num_pages:
         notes.append("That page is past the end: showing the last page.")
@@ -59,7 +59,7 @@ def search(request):
     if query:
         entries = list(AtlasEntryPage.objects.live().select_related("complication").search(query)[:20])
         figure_ids = [f.pk for f in get_search_backend().search(query, Figure)[:24]]
-        by_id = figure_cards().in_bulk(figure_ids)
+        by_id = figure_cards(figures_withheld(request)).in_bulk(figure_ids)
         figures = [by_id[i] for i in figure_ids if i in by_id]
     context = {
         "query": query,

@@ -17,6 +17,10 @@ from .models import (
     QuizIndexPage,
 )
 from .models import QuizModulePage as Module
+from .quiz_images import quiz_images_make
+
+# Visitors who are not signed in may try this module's cases; every other case asks them to sign in.
+OPEN_SAMPLE_MODULE = "emergencies-first-72-hours"
 
 
 def _quiz_index(loader) -> QuizIndexPage:
@@ -52,16 +56,30 @@ def load_quiz_content(loader) -> None:
         if _used(slug, quiz_content)
     }
     cases = {c["slug"]: c for c in quiz_content.CASES}
+    in_atlas = {f["slug"] for f in _atlas_figure_specs()}
     index = _quiz_index(loader)
     for m in quiz_content.MODULES:
         module = Module.objects.filter(slug=m["slug"]).first()
         if module is None:
-            module = index.add_child(instance=Module(title=m["title"], slug=m["slug"], aim=m["aim"]))
+            module = index.add_child(
+                instance=Module(
+                    title=m["title"],
+                    slug=m["slug"],
+                    aim=m["aim"],
+                    is_open_sample=m["slug"] == OPEN_SAMPLE_MODULE,
+                )
+            )
             loader.report.count("pages", True)
         else:
             loader.report.count("pages", False)
         for slug in m["cases"]:
-            _load_case(loader, module, cases[slug], figures, specs)
+            _load_case(loader, module, cases[slug], figures, specs, in_atlas)
+    if not Module.objects.filter(is_open_sample=True).exists():
+        # A database loaded before modules had the flag.
+        Module.objects.filter(slug=OPEN_SAMPLE_MODULE).update(is_open_sample=True)
+    # Publishing made the new cases' quiz images; this makes those of cases loaded before they existed.
+    for case in QuizCasePage.objects.live():
+        quiz_images_make(case=case)
 
 
 def _atlas_figure_specs():
@@ -79,7 +97,7 @@ def _used(slug: str, quiz_content) -> bool:
     )
 
 
-def _load_case(loader, module, c: dict, figures: dict, specs: dict) -> None:
+def _load_case(loader, module, c: dict, figures: dict, specs: dict, in_atlas: set[str]) -> None:
     if QuizCasePage.objects.filter(slug=c["slug"]).exists():
         loader.report.count("pages", False)
         return
@@ -136,8 +154,15 @@ def _load_case(loader, module, c: dict, figures: dict, specs: dict) -> None:
         )
         for i, x in enumerate(c.get("workup_samples", []))
     ]
+    # The demo's authors let the atlas's own figures back into the atlas once a learner has had the feedback;
+    # figures drawn for a case alone stay out of it.
     case.case_images = [
-        CaseImage(modality=loader.modalities[modality], figure=figures[slug], sort_order=i)
+        CaseImage(
+            modality=loader.modalities[modality],
+            figure=figures[slug],
+            sort_order=i,
+            show_in_atlas=slug in in_atlas,
+        )
         for modality, slugs in c["images"].items()
         for i, slug in enumerate(slugs)
     ]

@@ -42,8 +42,18 @@ class QuizIndexPage(Page):
 class QuizModulePage(Page):
     aim = models.CharField(max_length=300, help_text="What a resident can do after this module.")
     intro = RichTextField(blank=True)
+    is_open_sample = models.BooleanField(
+        default=False,
+        verbose_name="Open sample",
+        help_text="Visitors who are not signed in may play this module's cases (keep it to one module: "
+        "everywhere else the answer keys are for signed-in residents only).",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("aim"), FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("aim"),
+        FieldPanel("intro"),
+        FieldPanel("is_open_sample"),
+    ]
     parent_page_types = ["quizzes.QuizIndexPage"]
     subpage_types = ["quizzes.QuizCasePage"]
     search_fields = Page.search_fields + [index.SearchField("aim")]
@@ -296,8 +306,14 @@ class CaseImage(Orderable):
     case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="case_images")
     modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="+")
     figure = models.ForeignKey(Figure, on_delete=models.PROTECT, related_name="+")
+    show_in_atlas = models.BooleanField(
+        default=False,
+        verbose_name="Also show in the atlas after feedback",
+        help_text="Unticked, this figure never appears on atlas pages while the case is live. Ticked, it "
+        "appears (if an atlas entry uses it) only to learners who have seen this case's feedback.",
+    )
 
-    panels = [FieldPanel("modality"), FieldPanel("figure")]
+    panels = [FieldPanel("modality"), FieldPanel("figure"), FieldPanel("show_in_atlas")]
 
 
 class CaseFinding(Orderable):

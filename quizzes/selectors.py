@@ -9,7 +9,8 @@ from atlas.models import Complication, Figure, Modality, ScenarioRating, figures
 from imaging.annotations import shape_anchor
 
 from . import workup as workup_rules
-from .models import Attempt, CaseDiagnosis, QuizCasePage, QuizModulePage
+from .models import Attempt, CaseDiagnosis, CaseImage, QuizCasePage, QuizModulePage
+from .quiz_images import TARGET_USE, QuizImage, image_use, neutral_alt, quiz_image, quiz_images_for
 from .workup import RatingKey
 
 
@@ -26,6 +27,9 @@ class CaseMaterial:
     findings: list
     diagnoses: list[CaseDiagnosis]
     target_figure: Figure
+    # What the interpretation step shows: each figure's own copy, never the atlas's files (quiz_images.py).
+    quiz_images: dict[str, list[QuizImage]] = field(default_factory=dict)
+    target_quiz_image: QuizImage | None = None
     regions: list[tuple[str, str]] = field(default_factory=list)
     region_shapes: dict[str, str] = field(default_factory=dict)
 
@@ -86,7 +90,7 @@ def workup_key(
     return ratings
 
 
-def case_material(case: QuizCasePage) -> CaseMaterial:
+def case_material(case: QuizCasePage, *, preview: bool = False) -> CaseMaterial:
     modalities = list(Modality.objects.all())
     rows = list(ScenarioRating.objects.filter(scenario_id=case.scenario_id).select_related("modality"))
     overrides = {o.modality_id: o for o in case.rating_overrides.all()}
@@ -95,11 +99,20 @@ def case_material(case: QuizCasePage) -> CaseMaterial:
     links = list(case.case_images.all())
     figures = figures_for_display().in_bulk({link.figure_id for link in links} | {case.target_figure_id})
     by_id = {m.id: m for m in modalities}
+    copies = quiz_images_for(case, links, figures, preview=preview)
     images: dict[str, list[Figure]] = defaultdict(list)
+    quiz_images: dict[str, list[QuizImage]] = defaultdict(list)
     for link in links:
         if link.figure_id in figures and link.modality_id in by_id:
-            images[by_id[link.modality_id].slug].append(figures[link.figure_id])
+            modality, figure = by_id[link.modality_id], figures[link.figure_id]
+            images[modality.slug].append(figure)
+            alt = neutral_alt(modality.name, figure)
+            quiz_images[modality.slug].append(quiz_image(copies, image_use(link), alt, figure))
     target = figures.get(case.target_figure_id)
+    target_quiz_image = None
+    if target is not None:
+        alt = neutral_alt(target.modality.name, target, pointable=True)
+        target_quiz_image = quiz_image(copies, TARGET_USE, alt, target)
     diagnoses = list(case.diagnoses.all())
     complications = Complication.objects.in_bulk({d.complication_id for d in diagnoses})
     for d in diagnoses:
@@ -113,6 +126,8 @@ def case_material(case: QuizCasePage) -> CaseMaterial:
             _with_overrides(rows, overrides), key=lambda r: (-r.rating, r.modality.sort_order)
         ),
         images=dict(images),
+        quiz_images=dict(quiz_images),
+        target_quiz_image=target_quiz_image,
         findings=list(case.findings.all()),
         diagnoses=diagnoses,
         target_figure=target,
@@ -232,3 +247,42 @@ def modules_with_progress(index, user) -> list[dict]:
         }
         for m in modules
     ]
+
+
+def case_open_to_visitors(case: QuizCasePage) -> bool:
+    """Whether a visitor who is not signed in may play this case: only in the open sample module."""
+    parent_path = case.path[: -case.steplen]
+    return QuizModulePage.objects.filter(path=parent_path, is_open_sample=True).exists()
+
+
+def cases_with_feedback(request) -> set[int]:
+    """Ids of the cases whose feedback (answer key) this learner, or this browser's session, has seen."""
+    if request.user.is_authenticated:
+        return set(
+            Attempt.objects.filter(learner=request.user, step=Attempt.Step.DONE).values_list(
+                "case_id", flat=True
+            )
+        )
+    from .services import session_finished_case_ids
+
+    return session_finished_case_ids(request)
+
+
+def figures_withheld_from(request) -> set[int]:
+    """Figures that live cases use and that this viewer may not see on atlas pages: all of them, except those
+    the case's author chose to show in the atlas, once this viewer has seen that case's feedback."""
+    live = QuizCasePage.objects.live()
+    uses = set(CaseImage.objects.filter(case__in=live).values_list("case_id", "figure_id", "show_in_atlas"))
+    chosen = {(case_id, figure_id) for case_id, figure_id, shown in uses if shown}
+    used = {(case_id, figure_id) for case_id, figure_id, _ in uses}
+    used |= set(live.values_list("id", "target_figure_id"))
+    if not used:
+        return set()
+    seen = cases_with_feedback(request) if chosen else set()
+    return {
+        figure_id for case_id, figure_id in used if (case_id, figure_id) not in chosen or case_id not in seen
+    }
+
+
+def open_sample_module() -> QuizModulePage | None:
+    return QuizModulePage.objects.live().filter(is_open_sample=True).order_by("path").first()

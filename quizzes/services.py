@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -19,7 +20,7 @@ from learners.models import Membership
 
 from . import scoring
 from .answers import AnswerError, Interpretation
-from .models import Attempt, QuizCasePage
+from .models import Attempt, QuizCasePage, QuizModulePage
 from .selectors import CaseMaterial
 from .signals import attempt_scored
 
@@ -71,6 +72,58 @@ def session_attempts_for(request, cases) -> dict[int, SessionAttempt]:
         if raw.get("case_id") in ids:
             latest[raw["case_id"]] = SessionAttempt(**raw)
     return latest
+
+
+def session_finished_case_ids(request) -> set[int]:
+    return {raw["case_id"] for raw in _session_store(request).values() if raw.get("step") == Step.DONE}
+
+
+def session_attempts_claim(*, request, user) -> list[Attempt]:
+    """On sign-in: each case this browser finished signed out becomes the user's practice attempt, so that the
+    feedback seen before never precedes a counted first attempt. Idempotent (the session id is kept)."""
+    store = dict(_session_store(request))
+    finished = [SessionAttempt(**raw) for raw in store.values() if raw.get("step") == Step.DONE]
+    if not finished:
+        return []
+    cases = set(
+        QuizCasePage.objects.filter(pk__in={a.case_id for a in finished}).values_list("pk", flat=True)
+    )
+    modules = set(
+        QuizModulePage.objects.filter(pk__in={a.module_id for a in finished}).values_list("pk", flat=True)
+    )
+    taken = set(
+        Attempt.objects.filter(public_id__in=[a.public_id for a in finished]).values_list(
+            "public_id", flat=True
+        )
+    )
+    department_id = Membership.objects.filter(user=user).values_list("department_id", flat=True).first()
+    claimed = []
+    for seen in finished:
+        store.pop(seen.public_id, None)
+        if seen.case_id not in cases or uuid.UUID(seen.public_id) in taken:
+            continue
+        completed = datetime.fromisoformat(seen.completed_at) if seen.completed_at else timezone.now()
+        claimed.append(
+            Attempt(
+                public_id=seen.public_id,
+                learner=user,
+                case_id=seen.case_id,
+                module_id=seen.module_id if seen.module_id in modules else None,
+                department_id=department_id,
+                step=Step.DONE,
+                is_practice=True,
+                workup=seen.workup,
+                interpretation=seen.interpretation,
+                parts=seen.parts,
+                total=seen.total,
+                workup_submitted_at=completed,
+                completed_at=completed,
+            )
+        )
+    # A second sign-in racing this one may have claimed the same ids: theirs stands.
+    Attempt.objects.bulk_create(claimed, ignore_conflicts=True)
+    request.session[SESSION_KEY] = store
+    return claimed
 
 
 def _parse_public_id(raw) -> str:
@@ -162,10 +215,12 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
         .values_list("department_id", flat=True)
         .first(),
     }
-    counted_exists = Attempt.objects.filter(learner=request.user, case=case, is_practice=False).exists()
+    # Only a first go counts: after any earlier go (a counted one, or feedback seen signed out and claimed at
+    # sign-in) the answer key is known.
+    gone_before = Attempt.objects.filter(learner=request.user, case=case).exists()
     try:
         with transaction.atomic():
-            attempt = Attempt.objects.create(is_practice=counted_exists, **fields)
+            attempt = Attempt.objects.create(is_practice=gone_before, **fields)
     except IntegrityError:
         # A double click raced this very request (same id): that one won, nothing changes.
         raced = Attempt.objects.filter(public_id=public_id, learner=request.user).first()
@@ -259,7 +314,13 @@ def images_for_workup(material: CaseMaterial, workup: dict[str, str]) -> list[di
     names = material.modality_names
     ordered = sorted(workup, key=lambda s: (-material.ratings[s].rating, names[s]))
     sections = [
-        {"modality": names[slug], "slug": slug, "figures": material.images.get(slug, []), "note": ""}
+        {
+            "modality": names[slug],
+            "slug": slug,
+            "figures": material.images.get(slug, []),
+            "quiz_images": material.quiz_images.get(slug, []),
+            "note": "",
+        }
         for slug in ordered
     ]
     fallback = material.case.fallback_modality
@@ -269,6 +330,7 @@ def images_for_workup(material: CaseMaterial, workup: dict[str, str]) -> list[di
                 "modality": fallback.name,
                 "slug": fallback.slug,
                 "figures": material.images.get(fallback.slug, []),
+                "quiz_images": material.quiz_images.get(fallback.slug, []),
                 "note": material.case.fallback_note,
             }
         )

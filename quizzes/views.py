@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from imaging.annotations import shape_anchor
 from . import scoring
 from .answers import AnswerError, Interpretation, parse_interpretation, parse_workup
 from .models import Attempt, QuizCasePage
-from .selectors import case_material
+from .selectors import case_material, case_open_to_visitors, open_sample_module
 from .services import (
     SessionAttempt,
     attempt_find,
@@ -82,15 +83,23 @@ def _step_context(request, material, attempt, *, error: str = "", posted=None) -
             for slug, t in attempt.workup.items()
         ]
         context["workup_plan"] = material.workup_plan(attempt.workup)
-        context["all_figures"] = [f for figures in material.images.values() for f in figures]
+        context["all_figures"] = [q for images in material.quiz_images.values() for q in images]
         context["atlas_entries"] = list(case.atlas_entries.live())
         context["scenario"] = case.scenario
         context["credits"] = page_credits(case)
     return context
 
 
+def _closed_to(request, case: QuizCasePage) -> bool:
+    """Outside the open sample module, the answer key is for signed-in learners (their first go counts)."""
+    return not request.user.is_authenticated and not case_open_to_visitors(case)
+
+
 def case_page(request, case: QuizCasePage):
     """GET: the vignette and the learner's current step (Wagtail serves the page through this)."""
+    if _closed_to(request, case):
+        context = {"page": case, "case": case, "module": case.get_parent(), "sample": open_sample_module()}
+        return TemplateResponse(request, "quizzes/sign_in_to_play.html", context)
     material = case_material(case)
     attempt = attempt_latest(request, case)
     response = TemplateResponse(
@@ -131,6 +140,8 @@ def _case_or_404(case_id: int) -> QuizCasePage:
 @vary_on_headers("HX-Request")
 def submit_workup(request, case_id: int):
     case = _case_or_404(case_id)
+    if _closed_to(request, case):
+        return redirect_to_login(case.url)
     material = case_material(case)
     try:
         workup = parse_workup(request.POST, material.modality_names)
@@ -146,6 +157,8 @@ def submit_workup(request, case_id: int):
 @vary_on_headers("HX-Request")
 def submit_interpretation(request, case_id: int):
     case = _case_or_404(case_id)
+    if _closed_to(request, case):
+        return redirect_to_login(case.url)
     material = case_material(case)
     attempt = None
     try:
@@ -168,7 +181,7 @@ def submit_interpretation(request, case_id: int):
 
 def case_preview(request, case: QuizCasePage, mode: str):
     """The admin's preview: the learner's first screen, a step reached with the ideal answers, or the samples."""
-    material = case_material(case)
+    material = case_material(case, preview=True)
     if mode == "samples":
         from .grading import sample_results  # grading imports services, which import this module's peers
 

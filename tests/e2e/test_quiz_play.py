@@ -19,7 +19,11 @@ def case():
     # A larger image than the factory default, so that clicks and screenshots are at a realistic size; the
     # target ellipse is centred at (0.5, 0.5) of whatever image the figure has.
     case.target_figure.image = make_image(width=640, height=480)
-    case.target_figure.save()
+    case.target_figure.save()  # saving the figure remakes the case's quiz images from the new one
+    # These tests play as a visitor who is not signed in: only the open sample module lets them.
+    module = case.get_parent().specific
+    module.is_open_sample = True
+    module.save_revision().publish()
     return case
 
 

@@ -218,7 +218,14 @@ def test_steps_answer_htmx_with_a_fragment(client, alice, case):
     assert_no_secrets(html)
 
 
+def open_sample(case):
+    module = case.get_parent().specific
+    module.is_open_sample = True
+    module.save_revision().publish()
+
+
 def test_anonymous_visitors_play_in_their_session_and_nothing_is_stored(client, case):
+    open_sample(case)  # anonymous play is for the open sample module only
     attempt = attempt_id(client.get(case.url).content.decode())
     assert workup(client, case, attempt, mri="now").status_code == 302
     assert interpret(client, case, attempt).status_code == 302
@@ -228,6 +235,7 @@ def test_anonymous_visitors_play_in_their_session_and_nothing_is_stored(client, 
 
 
 def test_anonymous_visitors_cannot_use_a_stored_attempt_id(client, alice, case):
+    open_sample(case)  # so that the attempt id, not the sign-in rule, is what refuses them
     attempt = attempt_id(client.get(case.url).content.decode())
     workup(client, case, attempt, mri="now")
     client.logout()
