@@ -12,10 +12,18 @@ from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from core.selectors import page_credits
@@ -331,7 +339,23 @@ class ScenarioRating(Orderable):
 # Figures ----------------------------------------------------------------------------------------
 
 
-class Figure(index.Indexed, models.Model):
+class FigureAdminForm(WagtailAdminModelForm):
+    """Keeps the chosen complications with the revision: Wagtail does not save a live figure's row on edit."""
+
+    def save(self, commit=True):
+        instance = super().save(commit=commit)
+        if "complications" in self.cleaned_data:
+            instance.pending_complication_ids = sorted(c.pk for c in self.cleaned_data["complications"])
+        return instance
+
+
+class Figure(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """An image with its annotations; faculty save drafts, a reviewer's approval makes a version live.
+
+    The row holds the live (approved) version once a figure has been published: edits wait in revisions
+    until the workflow approves them, so readers that filter ``live=True`` read approved content only.
+    """
+
     class Plane(models.TextChoices):
         SAGITTAL = "sagittal", "Sagittal"
         AXIAL = "axial", "Axial"
@@ -368,6 +392,7 @@ class Figure(index.Indexed, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    base_form_class = FigureAdminForm
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
@@ -384,7 +409,10 @@ class Figure(index.Indexed, models.Model):
         index.SearchField("caption"),
         index.SearchField("alt_text"),
         index.AutocompleteField("title"),
+        # The admin listing searches by autocomplete: faculty find a figure by a word of its caption too.
+        index.AutocompleteField("caption"),
         index.FilterField("modality_id"),
+        index.FilterField("live"),
     ]
 
     class Meta:
@@ -400,6 +428,58 @@ class Figure(index.Indexed, models.Model):
             self.annotations = validate_annotations(self.annotations)
         except AnnotationError as error:
             raise ValidationError({"annotations": error.problems}) from error
+        if self.pk and (missing := self.annotations_live_cases_need()):
+            raise ValidationError({"annotations": [f"Live case “{c}” points at “{i}”." for c, i in missing]})
+
+    def annotations_live_cases_need(self) -> list[tuple[str, str]]:
+        """(case title, annotation id) pairs that live quiz cases target on this figure but it lacks."""
+        from django.apps import apps
+
+        case_model = apps.get_model("quizzes", "QuizCasePage")
+        ids = {s.get("id") for s in self.annotations or [] if isinstance(s, dict)}
+        missing = []
+        for title, target, others in (
+            case_model.objects.live()
+            .filter(target_figure_id=self.pk)
+            .values_list("title", "target_annotation_id", "other_region_ids")
+        ):
+            wanted = [target, *(part.strip() for part in (others or "").split(",") if part.strip())]
+            missing += [(title, shape_id) for shape_id in wanted if shape_id not in ids]
+        return missing
+
+    # Complications are a plain many-to-many (saved at once by forms and code); a revision carries their ids
+    # and publishing one applies them, so a live figure's tags change only with an approved version.
+    def serializable_data(self):
+        data = super().serializable_data()
+        pending = getattr(self, "pending_complication_ids", None)
+        if pending is None:
+            pending = sorted(self.complications.values_list("pk", flat=True)) if self.pk else []
+        data["complications"] = list(pending)
+        return data
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        data = dict(data)
+        complication_ids = data.pop("complications", None)
+        obj = super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
+        if obj is not None and complication_ids is not None:
+            obj.pending_complication_ids = complication_ids
+        return obj
+
+    def publish(self, revision, *args, **kwargs):
+        missing = revision.as_object().annotations_live_cases_need()
+        if missing:
+            from wagtail.actions.publish_revision import PublishPermissionError
+
+            raise PublishPermissionError(
+                "Not published: live cases point at annotations this version lacks: "
+                + ", ".join(f"“{i}” ({c})" for c, i in missing)
+            )
+        result = super().publish(revision, *args, **kwargs)
+        self.refresh_from_db(fields=["live_revision"])
+        if self.live_revision_id == revision.pk and "complications" in revision.content:
+            self.complications.set(revision.content["complications"])
+        return result
 
     @property
     def timing_window(self) -> timing.TimingWindow | None:
@@ -423,9 +503,11 @@ class Figure(index.Indexed, models.Model):
 
 
 def figures_for_display():
-    """Figures with everything a figure card or reader needs, in a fixed number of queries."""
-    return Figure.objects.select_related("image", "modality", "surgery").prefetch_related(
-        "complications", "image__renditions"
+    """Live (approved) figures with everything a card or reader needs, in a fixed number of queries."""
+    return (
+        Figure.objects.filter(live=True)
+        .select_related("image", "modality", "surgery")
+        .prefetch_related("complications", "image__renditions")
     )
 
 

@@ -59,7 +59,7 @@ def atlas_matrix() -> dict:
     counts: dict[tuple[int, int], int] = {}
     through = Figure.complications.through
     for surgery_id, complication_id, n in (
-        through.objects.filter(figure__surgery__isnull=False)
+        through.objects.filter(figure__live=True, figure__surgery__isnull=False)
         .values_list("figure__surgery_id", "complication_id")
         .annotate(n=Count("figure_id"))
         .order_by()

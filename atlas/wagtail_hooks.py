@@ -1,4 +1,8 @@
-"""Admin: the taxonomy, scenarios and figures as snippets, grouped under one menu."""
+"""Admin: the taxonomy, scenarios and figures as snippets, grouped under one menu.
+
+The listings search each model's indexed ``search_fields``: a viewset's own ``search_fields`` limit makes
+Wagtail's SQLite backend query a column that its index table does not have ("no such column: caption").
+"""
 
 from django.urls import path
 from wagtail import hooks
@@ -13,7 +17,6 @@ class SurgeryViewSet(SnippetViewSet):
     model = Surgery
     icon = "pick"
     list_display = ["name", "short_name"]
-    search_fields = ["name"]
 
 
 class ComplicationViewSet(SnippetViewSet):
@@ -21,7 +24,6 @@ class ComplicationViewSet(SnippetViewSet):
     icon = "warning"
     list_display = ["name", "category", "urgency", "timing_note"]
     list_filter = ["category", "urgency"]
-    search_fields = ["name", "summary"]
 
 
 class ModalityViewSet(SnippetViewSet):
@@ -35,7 +37,6 @@ class ClinicalScenarioViewSet(SnippetViewSet):
     icon = "clipboard-list"
     list_display = ["code", "title", "urgency"]
     list_filter = ["urgency"]
-    search_fields = ["title", "presentation"]
 
 
 class FigureViewSet(SnippetViewSet):
@@ -43,7 +44,6 @@ class FigureViewSet(SnippetViewSet):
     icon = "image"
     list_display = ["title", "modality", "plane", "days_since_surgery"]
     list_filter = ["modality", "plane"]
-    search_fields = ["title", "caption"]
 
 
 class AtlasViewSetGroup(SnippetViewSetGroup):

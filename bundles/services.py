@@ -420,15 +420,45 @@ RECORD_FUNCTIONS = {
 }
 
 
-def _published_pages() -> list[Page]:
-    return [*AtlasEntryPage.objects.live().order_by("path"), *QuizModulePage.objects.live().order_by("path")]
+def published_pages(*, include_answer_keys: bool) -> list[Page]:
+    """What "everything" means for an export: live atlas entries, and live quiz modules with answer keys."""
+    modules = QuizModulePage.objects.live().order_by("path") if include_answer_keys else []
+    return [*AtlasEntryPage.objects.live().order_by("path"), *modules]
 
 
-def bundle_export(*, pages: list[Page] | None = None) -> bytes:
-    """The chosen pages (default: all published atlas entries and quiz modules) as a bundle zip."""
-    collector = _Collector(live_only=pages is None)
-    for page in _published_pages() if pages is None else pages:
+ANSWER_KEYS_REFUSED = (
+    "“{title}” carries answer keys (findings, diagnoses, the target, the next step, workup ratings and "
+    "samples): tick “Include answer keys” to export it."
+)
+DRAFT_REFUSED = "“{title}” is a draft that has not been approved: tick “Include drafts” to export it."
+DRAFT_FIGURE_REFUSED = "The figure “{title}” has not been approved: tick “Include drafts” to export it."
+
+
+def bundle_export(
+    *, pages: list[Page] | None = None, include_drafts: bool = False, include_answer_keys: bool = False
+) -> bytes:
+    """The chosen pages (default: all published atlas entries, and quiz modules with answer keys) as a zip.
+
+    Drafts (pages and figures never approved) and answer keys (quiz modules and cases) leave only when the
+    caller asks for them; otherwise BundleError names what was refused. A live page with unpublished changes
+    is always exported as approved (its live version); a draft page as its draft.
+    """
+    chosen = published_pages(include_answer_keys=include_answer_keys) if pages is None else pages
+    problems = []
+    for page in chosen:
+        if not include_answer_keys and isinstance(page.specific, (QuizModulePage, QuizCasePage)):
+            problems.append(ANSWER_KEYS_REFUSED.format(title=page.title))
+        if not include_drafts and not page.live:
+            problems.append(DRAFT_REFUSED.format(title=page.title))
+    if problems:
+        raise BundleError(problems)
+    collector = _Collector(live_only=not include_drafts)
+    for page in chosen:
         collector.add_page(page)
+    if not include_drafts:
+        drafts = [f.title for f in collector.found["figures"].values() if not f.live]
+        if drafts:
+            raise BundleError([DRAFT_FIGURE_REFUSED.format(title=title) for title in drafts])
     manifest = schema.empty_manifest(
         exported_at=timezone.now().isoformat(timespec="seconds"),
         source=f"{settings.WAGTAIL_SITE_NAME} ({settings.WAGTAILADMIN_BASE_URL})",
@@ -745,8 +775,10 @@ class _Importer:
             modality=self.get("modalities", record["modality"]),
             surgery=self.get("surgeries", record["surgery"]),
         )
+        figure.live = False  # a colleague's figure waits for local peer review, like the pages
         _save(figure)
         figure.complications.set(self.get_all("complications", record["complications"]))
+        figure.save_revision()
         return figure
 
     def image(self, sha256: str) -> AtlasImage:

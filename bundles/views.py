@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from .forms import BundleUploadForm
-from .permissions import can_export, can_import
-from .services import EXPORTABLE_PAGE_TYPES, BundleError, bundle_export, bundle_import
+from .permissions import can_export, can_export_page, can_import
+from .services import EXPORTABLE_PAGE_TYPES, BundleError, bundle_export, bundle_import, published_pages
 
 TEMPLATE = "bundles/bundles.html"
 
@@ -22,17 +22,35 @@ def bundle_index(request):
 
 @require_GET
 def bundle_download(request):
+    """Export one page (?page=) or everything published the user may edit; drafts and answer keys by choice."""
     if not can_export(request.user):
         raise PermissionDenied
-    pages = None
+    choices = {name: request.GET.get(name) == "on" for name in ("include_drafts", "include_answer_keys")}
+    page = None
     if "page" in request.GET:
         page = get_object_or_404(Page, pk=_int_or_404(request.GET["page"])).specific
         if not isinstance(page, EXPORTABLE_PAGE_TYPES):
             return HttpResponseBadRequest("Only atlas entries, quiz modules and quiz cases can be exported.")
+        if not can_export_page(request.user, page):
+            raise PermissionDenied
         pages = [page]
-    name = f"{pages[0].slug if pages else 'spine-postop-atlas'}-bundle.zip"
-    response = HttpResponse(bundle_export(pages=pages), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    else:
+        everything = published_pages(include_answer_keys=choices["include_answer_keys"])
+        pages = [p for p in everything if can_export_page(request.user, p)]
+    try:
+        data = bundle_export(pages=pages, **choices)
+    except BundleError as error:
+        context = {
+            "form": BundleUploadForm(),
+            "export_page": page,
+            "export_problems": error.problems,
+            **choices,
+        }
+        return render(request, TEMPLATE, context, status=400)
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{page.slug if page else "spine-postop-atlas"}-bundle.zip"'
+    )
     return response
 
 

@@ -202,6 +202,8 @@ class DemoLoader:
         figure, created = _sync(Figure, self.report, "figures", {"slug": spec["slug"]}, values, self.refresh)
         if created or self.refresh:
             figure.complications.set([self.complications[c] for c in spec.get("complications", [])])
+            # Demo figures are demo content: published (with a revision) as they load, not left as drafts.
+            figure.save_revision().publish()
         return figure
 
     # pages --------------------------------------------------------------------------------------

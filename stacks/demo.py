@@ -45,5 +45,8 @@ def load_demo_stack(loader) -> ImageStack:
     for image in images:
         image.credit, image.is_schematic, image.is_deidentified = SYNTHETIC_CREDIT, True, False
     AtlasImage.objects.bulk_update(images, ["credit", "is_schematic", "is_deidentified"])
+    # Demo content is published as it loads; an import by a faculty member waits for peer review.
+    result.figure.get_latest_revision().publish()
+    result.stack.get_latest_revision().publish()
     loader.report.count("image stacks", True)
     return result.stack

@@ -6,12 +6,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from atlas.models import AtlasImage, Figure, Modality
 
 
-class ImageStack(index.Indexed, models.Model):
+class ImageStack(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """Imported as a draft; public at /stacks/<slug>/ once approved and shown by a live atlas entry."""
+
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=80, unique=True)
     modality = models.ForeignKey(Modality, on_delete=models.PROTECT, related_name="stacks")

@@ -107,12 +107,14 @@ def dicom_import(
     slug: str | None = None,
     source_description: str = "",
     progress: Progress | None = None,
+    user=None,
 ) -> ImportResult:
     """Import one DICOM series (a .dcm file, a folder or a zip) as an ImageStack and a key-image Figure.
 
     Everything is read, checked, de-identified and rendered in memory before anything is stored; the
     original DICOM is never written to storage. Raises DicomInputError (BurnedInRiskError when the pixels
-    may carry text and confirm_clean_pixels is False) and then leaves no rows and no files behind.
+    may carry text and confirm_clean_pixels is False) and then leaves no rows and no files behind. The stack
+    and its figure are drafts with a first revision: they go public only after peer review.
     """
     progress = progress or _no_progress
     title = (title or "").strip()
@@ -200,6 +202,7 @@ def dicom_import(
                 or f"De-identified import of {len(loaded)} DICOM file(s)",
                 written=written,
                 progress=progress,
+                user=user,
             )
     except Exception:
         for image in written:  # the rows rolled back; the files on storage do not
@@ -209,7 +212,9 @@ def dicom_import(
     return result
 
 
-def _store(*, title, slug, modality, plane, preset, pngs, key, report, source_description, written, progress):
+def _store(
+    *, title, slug, modality, plane, preset, pngs, key, report, source_description, written, progress, user
+):
     count = len(pngs)
     stack = ImageStack(
         title=title,
@@ -219,6 +224,7 @@ def _store(*, title, slug, modality, plane, preset, pngs, key, report, source_de
         window=PRESET_LABELS[preset],
         source_description=source_description,
         deidentification_report=report,
+        live=False,
     )
     stack.full_clean()
     stack.save()
@@ -245,9 +251,12 @@ def _store(*, title, slug, modality, plane, preset, pngs, key, report, source_de
         alt_text=f"{modality.abbreviation or modality.name} {plane} slice {key + 1} of {count}, "
         f"{PRESET_LABELS[preset].lower()}.",
         annotations=[],
+        live=False,
     )
     figure.full_clean()
     figure.save()
+    figure.save_revision(user=user)
     stack.key_figure = figure
     stack.save(update_fields=["key_figure"])
+    stack.save_revision(user=user)
     return ImportResult(stack=stack, figure=figure, slice_count=count, report=report)

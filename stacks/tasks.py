@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.tasks import task
 
 from imaging.dicom import DicomInputError
@@ -21,6 +22,7 @@ def import_dicom_task(
     confirm_clean_pixels: bool = False,
     key_index: int | None = None,
     remove_source: bool = False,
+    user_id: int | None = None,
 ) -> dict:
     """Run dicom_import on a path; returns a JSON summary (errors as messages, not exceptions)."""
     try:
@@ -30,6 +32,7 @@ def import_dicom_task(
             preset=preset,
             confirm_clean_pixels=confirm_clean_pixels,
             key_index=key_index,
+            user=get_user_model().objects.filter(pk=user_id).first() if user_id else None,
         )
     except DicomInputError as error:
         return {"ok": False, "error": str(error), "needs_confirmation": isinstance(error, BurnedInRiskError)}

@@ -13,14 +13,14 @@ from django.urls import reverse
 from wagtail.admin.auth import permission_required
 
 from .forms import DicomImportForm
-from .models import ImageStack
+from .selectors import public_stacks
 from .tasks import import_dicom_task
 
 
 def stack_detail(request, slug):
+    """Only an approved stack whose approved key figure a live atlas entry shows (faculty preview in the admin)."""
     stack = get_object_or_404(
-        ImageStack.objects.select_related("modality", "key_figure").prefetch_related("slices__image"),
-        slug=slug,
+        public_stacks().select_related("modality", "key_figure").prefetch_related("slices__image"), slug=slug
     )
     if not stack.ordered_slices:
         raise Http404("This stack has no slices.")
@@ -53,12 +53,17 @@ def import_dicom(request):
             confirm_clean_pixels=data["confirm_clean_pixels"],
             key_index=data["key_slice"] - 1 if data["key_slice"] else None,
             remove_source=True,
+            user_id=request.user.pk,
         )
         if not result.is_finished:
             return redirect("stacks_admin:import_status", result.id)
         outcome = result.return_value
         if outcome["ok"]:
-            messages.success(request, f"Imported {outcome['slices']} de-identified slice(s).")
+            messages.success(
+                request,
+                f"Imported {outcome['slices']} de-identified slice(s) as a draft: submit the stack and its key "
+                "figure for peer review.",
+            )
         else:
             form.add_error(
                 "confirm_clean_pixels" if outcome["needs_confirmation"] else "file", outcome["error"]

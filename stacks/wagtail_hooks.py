@@ -35,7 +35,6 @@ class ImageStackViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "modality", "plane", "created"]
     list_filter = ["modality", "plane"]
-    search_fields = ["title"]
 
 
 register_snippet(ImageStackViewSet)

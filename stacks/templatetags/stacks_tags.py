@@ -5,7 +5,12 @@ register = template.Library()
 
 @register.inclusion_tag("stacks/includes/stack_viewer.html")
 def stack_viewer(stack, start=None):
-    """The slice viewer for a stack; start is the 1-based slice to show first (the key slice by default)."""
+    """The slice viewer for a stack; start is the 1-based slice to show first (the key slice by default).
+
+    A stack that is not live (a draft waiting for peer review) renders nothing: readers see approved stacks only.
+    """
+    if not stack.live:
+        return {"hidden": True}
     slices = stack.ordered_slices
     count = len(slices)
     key_image_id = stack.key_figure.image_id if stack.key_figure_id else None

@@ -118,7 +118,7 @@ def test_shapes_drawn_with_the_mouse_are_saved_and_drawn_the_same_by_the_reader(
     editor.page.screenshot(path=str(artifacts_dir / "annotation-editor-page.png"), full_page=True)
     editor.save()
 
-    stored = Figure.objects.get(pk=figure.pk).annotations
+    stored = Figure.objects.get(pk=figure.pk).get_latest_revision_as_object().annotations  # draft for review
     assert [(s["kind"], s["id"], s["label"]) for s in stored] == [
         ("arrow", "screw-tip", "Screw tip"),
         ("ellipse", "epidural-haematoma", "Epidural haematoma"),
@@ -177,7 +177,8 @@ def test_undo_removes_the_last_shape_and_redo_brings_it_back(admin_page, live_se
     editor.key("Control+z")
     editor.save()
 
-    assert [s["id"] for s in Figure.objects.get(pk=figure.pk).annotations] == ["pedicle"]
+    saved = Figure.objects.get(pk=figure.pk).get_latest_revision_as_object()  # the draft awaiting review
+    assert [s["id"] for s in saved.annotations] == ["pedicle"]
 
 
 def test_shapes_can_be_moved_resized_nudged_and_deleted(admin_page, live_server, figure):

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from stacks.demo import synthetic_series_zip
 from stacks.services import dicom_import
-from tests.factories import make_modality
+from tests.factories import make_entry, make_modality
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -15,9 +15,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 @pytest.fixture
 def stack(transactional_db):
     make_modality("ct", "CT", category="ct", radiation_level=3)
-    return dicom_import(
-        path_or_file=synthetic_series_zip(n_slices=6), title="Synthetic CT", preset="bone"
-    ).stack
+    result = dicom_import(path_or_file=synthetic_series_zip(n_slices=6), title="Synthetic CT", preset="bone")
+    # /stacks/<slug>/ serves a stack once review approved it and its figure, and a live entry shows them.
+    result.figure.get_latest_revision().publish()
+    result.stack.get_latest_revision().publish()
+    make_entry(figures=[type(result.figure).objects.get(pk=result.figure.pk)])
+    return result.stack
 
 
 def test_the_reader_scrolls_through_the_slices(live_server, page, stack, artifacts_dir):

@@ -1,4 +1,5 @@
-"""Faculty authoring: peer review (nobody approves their own page), credits, case validation, preview."""
+"""Faculty authoring: peer review by the Reviewers group (nobody approves their own page), credits, case
+validation, preview. Every publishing path a faculty member could try is in test_publishing_paths.py."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -13,11 +14,29 @@ from tests.factories import make_entry, make_figure, make_quiz_case
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def rita(personas):
+    """A faculty member of department A who also sits in the Reviewers group."""
+    from django.contrib.auth.models import Group
+
+    rita = type(personas["fiona"]).objects.create_user("rita", "rita@example.org", "pw-rita-123456")
+    rita.groups.add(Group.objects.get(name="Faculty"), Group.objects.get(name="Reviewers"))
+    return rita
+
+
 def test_the_peer_review_workflow_comes_from_a_migration():
     workflow = Workflow.objects.get(name="Faculty peer review")
     task = workflow.tasks.get().specific
     assert type(task).__name__ == "PeerReviewTask"
-    assert set(task.groups.values_list("name", flat=True)) == {"Faculty", "Department admins", "Reviewers"}
+    assert set(task.groups.values_list("name", flat=True)) == {"Reviewers"}
+
+
+def test_only_reviewers_hold_the_publish_permission():
+    from wagtail.models import GroupPagePermission
+
+    publishers = GroupPagePermission.objects.filter(permission__codename="publish_page")
+    groups = set(publishers.values_list("group__name", flat=True))
+    assert "Reviewers" in groups and not groups & {"Faculty", "Department admins", "Residents"}
 
 
 def test_faculty_cannot_publish_directly(client, personas):
@@ -31,7 +50,7 @@ def test_faculty_cannot_publish_directly(client, personas):
     assert entry.title == "Original title" and entry.live
 
 
-def test_the_author_cannot_approve_their_own_page_and_a_colleague_can(client, personas):
+def test_the_author_cannot_approve_their_own_page_and_a_reviewer_can(client, personas, rita):
     entry = make_entry(figures=[make_figure()])
     type(entry).objects.filter(pk=entry.pk).update(owner=personas["fiona"])
     entry.refresh_from_db()
@@ -45,21 +64,22 @@ def test_the_author_cannot_approve_their_own_page_and_a_colleague_can(client, pe
     assert task.get_actions(entry, personas["fiona"]) == []
     with pytest.raises(PermissionDenied):
         task.on_action(task_state, personas["fiona"], "approve")
-    assert [a[0] for a in task.get_actions(entry, personas["adam"])][:2] == ["reject", "approve"]
-    task.on_action(task_state, personas["adam"], "approve")
+    assert task.get_actions(entry, personas["adam"]) == []  # a department admin is not a reviewer
+    assert [a[0] for a in task.get_actions(entry, rita)][:2] == ["reject", "approve"]
+    task.on_action(task_state, rita, "approve")
     entry.refresh_from_db()
     assert entry.live_revision_id == revision.pk and entry.title == "Edited by Fiona"
     html = client.get(entry.url).content.decode()
-    assert "Written by fiona" in html and "peer reviewed by adam" in html
+    assert "Written by fiona" in html and "peer reviewed by rita" in html
 
 
-def test_the_author_does_not_see_their_own_submission_to_moderate(personas):
+def test_the_author_does_not_see_their_own_submission_to_moderate(personas, rita):
     entry = make_entry(figures=[make_figure()])
     entry.save_revision(user=personas["fiona"])
     entry.get_workflow().start(entry, personas["fiona"])
     task = entry.get_workflow().tasks.get().specific
     assert not task.get_task_states_user_can_moderate(personas["fiona"]).exists()
-    assert task.get_task_states_user_can_moderate(personas["adam"]).exists()
+    assert task.get_task_states_user_can_moderate(rita).exists()
 
 
 def _case_form_data(case, **changes):

@@ -31,6 +31,13 @@ from tests.factories import make_entry, make_figure, make_quiz_case, make_scenar
 
 pytestmark = pytest.mark.django_db
 
+
+def export_everything(**kwargs) -> bytes:
+    """These tests are about the bundle's contents: drafts and answer keys included (their choice is tested in
+    test_bundle_export_choices.py)."""
+    return bundle_export(include_drafts=True, include_answer_keys=True, **kwargs)
+
+
 CONTENT_MODELS = (Surgery, Complication, Modality, ClinicalScenario, Figure, AtlasImage)
 
 
@@ -52,7 +59,7 @@ def content():
 
 
 def test_the_workup_roles_and_samples_travel_in_the_bundle(content):
-    data = bundle_export(pages=[content["case"]])
+    data = export_everything(pages=[content["case"]])
     manifest = manifest_of(data)
     scenario = next(s for s in manifest["scenarios"] if s["slug"] == content["case"].scenario.slug)
     ratings = {r["modality"]: r for r in scenario["ratings"]}
@@ -137,7 +144,7 @@ def bomb_png(width: int = 20000, height: int = 20000) -> bytes:
 
 
 def test_export_carries_the_pages_with_their_figures_scenarios_taxonomy_and_images(content):
-    data = bundle_export(pages=[content["module"]])
+    data = export_everything(pages=[content["module"]])
     manifest = manifest_of(data)
     assert [c["slug"] for c in manifest["quiz_cases"]] == ["case-1"]
     assert [e["slug"] for e in manifest["atlas_entries"]] == [content["entry"].slug]
@@ -152,20 +159,22 @@ def test_export_carries_the_pages_with_their_figures_scenarios_taxonomy_and_imag
 def test_export_with_no_pages_takes_all_published_content(content):
     draft = make_entry(slug="draft-entry")
     draft.unpublish()
-    manifest = manifest_of(bundle_export())
+    manifest = manifest_of(bundle_export(include_answer_keys=True))
     assert {e["slug"] for e in manifest["atlas_entries"]} == {content["entry"].slug}
     assert [m["slug"] for m in manifest["quiz_modules"]] == ["emergencies"]
+    without_keys = manifest_of(bundle_export())
+    assert without_keys["quiz_modules"] == [] and without_keys["quiz_cases"] == []
 
 
 def test_round_trip_into_an_empty_database_gives_the_same_manifest(content):
     pages = [content["module"], content["entry"]]
-    first = bundle_export(pages=pages)
+    first = export_everything(pages=pages)
     flush_content()
 
     report = bundle_import(data=first)
 
     assert report.skipped == [] and report.updated == []
-    again = bundle_export(
+    again = export_everything(
         pages=[
             QuizModulePage.objects.get(slug="emergencies"),
             AtlasEntryPage.objects.get(slug=content["entry"].slug),
@@ -175,7 +184,7 @@ def test_round_trip_into_an_empty_database_gives_the_same_manifest(content):
 
 
 def test_imported_pages_are_drafts_waiting_for_review(content):
-    data = bundle_export(pages=[content["case"]])
+    data = export_everything(pages=[content["case"]])
     flush_content()
     bundle_import(data=data)
     case = QuizCasePage.objects.get(slug="case-1")
@@ -184,7 +193,7 @@ def test_imported_pages_are_drafts_waiting_for_review(content):
 
 
 def test_importing_twice_changes_nothing_the_second_time(content):
-    data = bundle_export(pages=[content["module"], content["entry"]])
+    data = export_everything(pages=[content["module"], content["entry"]])
     flush_content()
     bundle_import(data=data)
     before = counts()
@@ -197,7 +206,7 @@ def test_importing_twice_changes_nothing_the_second_time(content):
 
 
 def test_a_local_edit_is_kept_and_reported(content):
-    data = bundle_export(pages=[content["entry"]])
+    data = export_everything(pages=[content["entry"]])
     Figure.objects.filter(slug="entry-figure").update(caption="Edited here.")
 
     report = bundle_import(data=data)
@@ -210,7 +219,7 @@ def test_a_local_edit_is_kept_and_reported(content):
 
 
 def test_new_cases_in_an_existing_module_are_added_and_the_module_reported_updated(content):
-    data = bundle_export(pages=[content["module"]])
+    data = export_everything(pages=[content["module"]])
     content["case"].delete()
 
     report = bundle_import(data=data)
@@ -221,7 +230,7 @@ def test_new_cases_in_an_existing_module_are_added_and_the_module_reported_updat
 
 def test_the_commands_export_and_import_a_bundle(content, tmp_path, capsys):
     target = tmp_path / "out.zip"
-    call_command("export_bundle", "--page", content["entry"].slug, "-o", str(target))
+    call_command("export_bundle", "--page", content["entry"].slug, "--include-drafts", "-o", str(target))
     flush_content()
     call_command("import_bundle", str(target))
     output = capsys.readouterr().out
@@ -234,7 +243,7 @@ def test_the_commands_export_and_import_a_bundle(content, tmp_path, capsys):
 
 @pytest.fixture
 def bundle(content) -> bytes:
-    data = bundle_export(pages=[content["module"], content["entry"]])
+    data = export_everything(pages=[content["module"], content["entry"]])
     flush_content()
     return data
 
@@ -330,7 +339,9 @@ def admin_user(username: str, *codenames: str) -> User:
 
 @pytest.fixture
 def faculty(client):
-    client.force_login(admin_user("faculty", "export_bundle", "import_bundle"))
+    user = admin_user("faculty", "export_bundle", "import_bundle")
+    user.groups.add(Group.objects.get(name="Faculty"))  # page edit rights: an export needs them
+    client.force_login(user)
     return client
 
 
@@ -349,7 +360,7 @@ def test_the_bundle_screen_requires_login(client):
 def test_the_bundle_screens_require_the_bundle_permissions(client, content):
     # Wagtail answers PermissionDenied in its admin with a redirect to the dashboard and an error message.
     client.force_login(admin_user("editor"))
-    data = bundle_export(pages=[content["entry"]])
+    data = export_everything(pages=[content["entry"]])
     flush_content()
     for response in (
         client.get(reverse("bundles:index")),
@@ -362,7 +373,9 @@ def test_the_bundle_screens_require_the_bundle_permissions(client, content):
 
 
 def test_faculty_download_a_page_as_a_bundle(faculty, content):
-    response = faculty.get(reverse("bundles:export"), {"page": content["case"].pk})
+    response = faculty.get(
+        reverse("bundles:export"), {"page": content["case"].pk, "include_answer_keys": "on"}
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert 'filename="case-1-bundle.zip"' in response["Content-Disposition"]
@@ -375,7 +388,7 @@ def test_a_page_that_cannot_be_bundled_is_a_bad_request(faculty, content):
 
 
 def test_faculty_upload_a_bundle_and_read_the_report(faculty, content):
-    data = bundle_export(pages=[content["entry"]])
+    data = export_everything(pages=[content["entry"]])
     flush_content()
     response = upload(faculty, data)
     assert response.status_code == 200
@@ -383,7 +396,7 @@ def test_faculty_upload_a_bundle_and_read_the_report(faculty, content):
 
 
 def test_a_hostile_upload_is_a_400_with_the_reason(faculty, content):
-    data = rezip(bundle_export(pages=[content["entry"]]), members={"../evil": b"x"})
+    data = rezip(export_everything(pages=[content["entry"]]), members={"../evil": b"x"})
     response = upload(faculty, data)
     assert response.status_code == 400
     assert "escapes the bundle folder" in response.content.decode()
@@ -414,7 +427,7 @@ def _set_everywhere(node, key: str, value: str) -> None:
 
 
 def test_scripts_in_a_bundles_rich_text_are_removed_on_import(content):
-    data = bundle_export(pages=[content["case"]])
+    data = export_everything(pages=[content["case"]])
     manifest = manifest_of(data)
     _set_everywhere(manifest, "teaching_points", '<p onclick="steal()">Teach<script>steal()</script></p>')
     flush_content()

@@ -273,8 +273,17 @@ def test_the_admin_menu_offers_the_import_to_faculty(faculty):
 # The public stack page ---------------------------------------------------------------------------------
 
 
+def _approved_and_shown(result):
+    """What review does before /stacks/<slug>/ serves an import: approve both, show the figure on an entry."""
+    from tests.factories import make_entry
+
+    result.figure.get_latest_revision().publish()
+    result.stack.get_latest_revision().publish()
+    make_entry(figures=[Figure.objects.get(pk=result.figure.pk)])
+
+
 def test_the_stack_page_shows_the_key_slice_and_its_number(client, tmp_path):
-    dicom_import(path_or_file=series_zip(tmp_path), title="Public stack")
+    _approved_and_shown(dicom_import(path_or_file=series_zip(tmp_path), title="Public stack"))
     html = client.get(reverse("stacks:detail", args=["public-stack"])).content.decode()
     assert "slice 4 / 6" in html
     assert "stack-viewer.js" in html
@@ -282,7 +291,7 @@ def test_the_stack_page_shows_the_key_slice_and_its_number(client, tmp_path):
 
 
 def test_the_stack_page_steps_through_slices_without_javascript(client, tmp_path):
-    dicom_import(path_or_file=series_zip(tmp_path), title="Public stack")
+    _approved_and_shown(dicom_import(path_or_file=series_zip(tmp_path), title="Public stack"))
     html = client.get(reverse("stacks:detail", args=["public-stack"]) + "?slice=1").content.decode()
     assert "slice 1 / 6" in html
     assert 'href="?slice=2"' in html

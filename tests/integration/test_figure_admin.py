@@ -75,8 +75,9 @@ def test_valid_annotations_are_saved_clean(editor_client):
     url = reverse("wagtailsnippets_atlas_figure:edit", args=[figure.pk])
     response = editor_client.post(url, _form_data(figure, shapes))
     assert response.status_code == 302
-    figure.refresh_from_db()
-    assert figure.annotations == [
+    # A live figure's edit waits in a draft revision for peer review (test_figure_review.py).
+    draft = Figure.objects.get(pk=figure.pk).get_latest_revision_as_object()
+    assert draft.annotations == [
         {"id": "root", "kind": "point", "label": "L5 root", "note": "", "at": [0.25, 0.75]}
     ]
 

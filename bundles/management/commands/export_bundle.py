@@ -1,4 +1,7 @@
-"""manage.py export_bundle [--page SLUG ...] [-o FILE]: atlas entries, quiz modules or cases to a bundle zip."""
+"""manage.py export_bundle [--page SLUG ...] [--include-drafts] [--include-answer-keys] [-o FILE]: pages to a zip.
+
+Drafts and answer keys (quiz modules and cases) leave only when asked for, as in the admin.
+"""
 
 from pathlib import Path
 
@@ -17,13 +20,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--page", action="append", default=[], metavar="SLUG", help="Repeat for several.")
         parser.add_argument(
+            "--include-drafts", action="store_true", help="Pages and figures not yet approved."
+        )
+        parser.add_argument(
+            "--include-answer-keys", action="store_true", help="Needed to export quiz modules and cases."
+        )
+        parser.add_argument(
             "-o", "--output", default="bundle.zip", help="Where to write (default bundle.zip)."
         )
 
-    def handle(self, *args, page, output, **options):
+    def handle(self, *args, page, output, include_drafts, include_answer_keys, **options):
         pages = [self.find_page(slug) for slug in page] or None
         try:
-            data = bundle_export(pages=pages)
+            data = bundle_export(
+                pages=pages, include_drafts=include_drafts, include_answer_keys=include_answer_keys
+            )
         except BundleError as error:
             raise CommandError("\n".join(error.problems)) from error
         Path(output).write_bytes(data)

@@ -78,8 +78,9 @@ class Command(BaseCommand):
         report = result.report
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported '{result.stack.title}' ({result.slice_count} slices) as /stacks/{result.stack.slug}/ "
-                f"with key figure '{result.figure.slug}'."
+                f"Imported '{result.stack.title}' ({result.slice_count} slices) as a draft stack "
+                f"'{result.stack.slug}' with key figure '{result.figure.slug}': submit both for peer review; "
+                f"/stacks/{result.stack.slug}/ serves it once approved and shown by a live atlas entry."
             )
         )
         self.stdout.write(
