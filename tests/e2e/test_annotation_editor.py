@@ -140,6 +140,8 @@ def test_shapes_drawn_with_the_mouse_are_saved_and_drawn_the_same_by_the_reader(
     assert editor.page.locator(".ae-shapes .ae-shape").count() == 4
     assert editor.shapes() == stored
 
+    # The reader sees the shapes once peer review approves the draft (the approval publishes it).
+    Figure.objects.get(pk=figure.pk).get_latest_revision().publish()
     editor.page.goto(live_server.url + entry.url)
     overlay = editor.page.locator("svg.figure-overlay")
     assert overlay.get_attribute("viewBox") == f"0 0 {IMAGE_WIDTH} {IMAGE_HEIGHT}"
