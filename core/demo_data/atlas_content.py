@@ -1835,6 +1835,25 @@ def _f(kind: str, finding_id: str, label: str, note: str = "") -> dict:
     return {"kind": kind, "id": finding_id, "label": label, "note": note}
 
 
+# Drawing keys the renderer would otherwise infer from the findings: say them where the figure is made.
+_DRAWING_EXTRAS = {
+    "pseudomeningocele-sagittal-myelo-ct": {"contrast": "intrathecal"},
+    "haematoma-axial-ct": {"window": "soft"},
+    "deep-ssi-axial-ct-contrast": {"window": "soft"},
+    "case-c3-sagittal-ct": {"window": "soft"},
+}
+_FINDING_EXTRAS = {
+    ("spondylodiscitis-sagittal-t1gd", "epidural-phlegmon"): {"site": "ventral", "phlegmon": True},
+}
+
+
+def _drawing_extras(slug: str, modality: str, sequence: str) -> dict:
+    extras = dict(_DRAWING_EXTRAS.get(slug, {}))
+    if modality.startswith("ct") and "bone window" in sequence.lower():
+        extras.setdefault("window", "bone")
+    return extras
+
+
 def _fig(
     slug: str,
     title: str,
@@ -1872,7 +1891,8 @@ def _fig(
             "surgery": _DRAWN_SURGERY[surgery],
             "side": side,
             "anatomy_labels": labels,
-            "findings": findings,
+            "findings": [{**f, **_FINDING_EXTRAS.get((slug, f["id"]), {})} for f in findings],
+            **_drawing_extras(slug, modality, sequence),
         },
     }
 
