@@ -1,6 +1,6 @@
 from django import forms
 
-from .services import MAX_BUNDLE_BYTES
+from .reader import MAX_BUNDLE_BYTES
 
 
 class BundleUploadForm(forms.Form):

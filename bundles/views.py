@@ -6,9 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from .export import EXPORTABLE_PAGE_TYPES, bundle_export, published_pages
 from .forms import BundleUploadForm
+from .importer import bundle_import
 from .permissions import can_export, can_export_page, can_import
-from .services import EXPORTABLE_PAGE_TYPES, BundleError, bundle_export, bundle_import, published_pages
+from .validation import BundleError
 
 TEMPLATE = "bundles/bundles.html"
 

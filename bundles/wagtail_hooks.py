@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from . import urls
+from .export import EXPORTABLE_PAGE_TYPES
 from .permissions import can_export, can_import
-from .services import EXPORTABLE_PAGE_TYPES
 
 
 class BundleMenuItem(MenuItem):

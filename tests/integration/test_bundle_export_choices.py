@@ -11,7 +11,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from bundles.services import BundleError, bundle_export
+from bundles.export import bundle_export
+from bundles.validation import BundleError
 from tests.factories import make_entry, make_figure, make_quiz_case
 
 pytestmark = pytest.mark.django_db

@@ -23,8 +23,10 @@ from atlas.models import (
     ScenarioRating,
     Surgery,
 )
-from bundles.manifest import without_volatile
-from bundles.services import LOCAL_KEPT, UNCHANGED, BundleError, bundle_export, bundle_import
+from bundles.export import bundle_export
+from bundles.importer import LOCAL_KEPT, UNCHANGED, bundle_import
+from bundles.schema import without_volatile
+from bundles.validation import BundleError
 from learners.models import User
 from quizzes.models import QuizCasePage, QuizIndexPage, QuizModulePage
 from tests.factories import make_entry, make_figure, make_quiz_case, make_scenario, png_bytes

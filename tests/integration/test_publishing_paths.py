@@ -304,7 +304,8 @@ def test_a_faculty_member_who_is_not_a_reviewer_cannot_approve(client, draft, pe
 
 
 def test_bundle_import_creates_drafts(personas):
-    from bundles.services import bundle_export, bundle_import
+    from bundles.export import bundle_export
+    from bundles.importer import bundle_import
 
     case = make_quiz_case()
     data = bundle_export(pages=[case], include_drafts=True, include_answer_keys=True)

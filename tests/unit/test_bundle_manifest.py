@@ -5,15 +5,14 @@ import json
 
 import pytest
 
-from bundles.manifest import (
+from bundles.schema import empty_manifest, without_volatile
+from bundles.validation import (
     ManifestError,
     ZipEntry,
     ZipLimits,
-    empty_manifest,
     member_name_problem,
     parse_manifest,
     validate_manifest,
-    without_volatile,
     zip_problems,
 )
 
@@ -258,11 +257,12 @@ def test_duplicate_members_are_refused():
     assert "'manifest.json' appears twice." in zip_problems([entry(), entry()])
 
 
-def test_the_manifest_module_imports_no_django():
+@pytest.mark.parametrize("module", ["schema.py", "validation.py"])
+def test_the_format_modules_import_no_django(module):
     import ast
     from pathlib import Path
 
-    source = Path(__file__).resolve().parents[2] / "bundles" / "manifest.py"
+    source = Path(__file__).resolve().parents[2] / "bundles" / module
     imported = set()
     for node in ast.walk(ast.parse(source.read_text())):
         if isinstance(node, ast.Import):

@@ -8,7 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from atlas.models import AtlasEntryPage
-from bundles.services import BundleError, bundle_export
+from bundles.export import bundle_export
+from bundles.validation import BundleError
 from quizzes.models import QuizCasePage, QuizModulePage
 
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from bundles.services import BundleError, bundle_import
+from bundles.importer import bundle_import
+from bundles.validation import BundleError
 
 
 class Command(BaseCommand):
