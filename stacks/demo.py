@@ -1,4 +1,4 @@
-"""Demo stack: the synthetic CT series (imaging.dicom) imported through the real de-identifying path."""
+"""Demo stack: the synthetic CT series (imaging.synthetic_ct) imported through the real de-identifying path."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import io
 import zipfile
 
 from atlas.models import AtlasImage
-from imaging.dicom import dataset_bytes, synthetic_ct_series
+from imaging.dicom import dataset_bytes
+from imaging.synthetic_ct import synthetic_ct_series
 
 from .models import ImageStack
 from .services import dicom_import

@@ -13,13 +13,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from atlas.models import AtlasImage, Figure, Modality
+from imaging.deidentify import DeidReport, burned_in_risk, deidentify
 from imaging.dicom import (
     PRESET_LABELS,
     PRESETS,
-    DeidReport,
     DicomInputError,
-    burned_in_risk,
-    deidentify,
     load_datasets,
     modality_frames,
     plane_of,

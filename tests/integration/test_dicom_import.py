@@ -15,6 +15,7 @@ from PIL import Image
 
 from atlas.models import AtlasImage, Figure
 from imaging import dicom
+from imaging.synthetic_ct import synthetic_ct_series
 from learners.models import User
 from stacks.demo import DEMO_STACK_SLUG, load_demo_stack, synthetic_series_zip
 from stacks.models import ImageStack, StackSlice
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 FAKE_STRINGS = ["DOE^JANE", "DOE JANE", "FAKE-12345", "19610704", "St Fictional", "ACC-FAKE", "FAKE-SERIAL"]
 
 
-TRUNCATED = dicom.dataset_bytes(dicom.synthetic_ct_series(n_slices=2, size=32)[1])[:-500]
+TRUNCATED = dicom.dataset_bytes(synthetic_ct_series(n_slices=2, size=32)[1])[:-500]
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +43,7 @@ def media_files() -> set[Path]:
 def series_zip(tmp_path, n=6, **changes) -> Path:
     path = tmp_path / "series.zip"
     with zipfile.ZipFile(path, "w") as archive:
-        for ds in dicom.synthetic_ct_series(n_slices=n, size=64):
+        for ds in synthetic_ct_series(n_slices=n, size=64):
             for keyword, value in changes.items():
                 setattr(ds, keyword, value)
             archive.writestr(f"DOE_JANE/IM{ds.InstanceNumber:04d}.dcm", dicom.dataset_bytes(ds))
@@ -50,7 +51,7 @@ def series_zip(tmp_path, n=6, **changes) -> Path:
 
 
 def original_uids(n=6) -> list[str]:
-    series = dicom.synthetic_ct_series(n_slices=n, size=64)
+    series = synthetic_ct_series(n_slices=n, size=64)
     return [series[0].StudyInstanceUID, series[0].SeriesInstanceUID, series[0].FrameOfReferenceUID] + [
         ds.SOPInstanceUID for ds in series
     ]
@@ -129,7 +130,7 @@ def test_burned_in_risk_is_accepted_once_the_author_confirms_clean_pixels(tmp_pa
 )
 def test_hostile_or_broken_zips_are_refused_and_leave_nothing(tmp_path, members, message):
     path = tmp_path / "upload.zip"
-    good = dicom.dataset_bytes(dicom.synthetic_ct_series(n_slices=1, size=32)[0])
+    good = dicom.dataset_bytes(synthetic_ct_series(n_slices=1, size=32)[0])
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("good.dcm", good)
         for name, data in members.items():
@@ -157,7 +158,7 @@ def test_several_series_in_one_upload_are_refused(tmp_path):
     path = tmp_path / "two.zip"
     with zipfile.ZipFile(path, "w") as archive:
         for seed in ("a", "b"):
-            ds = dicom.synthetic_ct_series(n_slices=1, size=32, seed=seed)[0]
+            ds = synthetic_ct_series(n_slices=1, size=32, seed=seed)[0]
             archive.writestr(f"{seed}.dcm", dicom.dataset_bytes(ds))
     with pytest.raises(dicom.DicomInputError, match="2 series"):
         dicom_import(path_or_file=path, title="Two")
@@ -167,7 +168,7 @@ def test_several_series_in_one_upload_are_refused(tmp_path):
 
 
 def test_the_command_imports_a_folder_and_draws_a_progress_bar(tmp_path):
-    for ds in dicom.synthetic_ct_series(n_slices=4, size=32):
+    for ds in synthetic_ct_series(n_slices=4, size=32):
         (tmp_path / f"{ds.InstanceNumber}.dcm").write_bytes(dicom.dataset_bytes(ds))
     out, err = io.StringIO(), io.StringIO()
     call_command(

@@ -10,22 +10,24 @@ import numpy as np
 import pytest
 from PIL import Image
 from pydicom import dcmread
+from pydicom.dataset import Dataset
 from pydicom.uid import SecondaryCaptureImageStorage
 
-from imaging import dicom
+from imaging import deidentify, dicom
 from imaging.metadata import ImageRejected, strip_metadata
+from imaging.synthetic_ct import synthetic_ct_series
 
 FAKE_STRINGS = ["DOE^JANE", "DOE JANE", "FAKE-12345", "19610704", "Fictional", "ACC-FAKE", "FAKE-SERIAL"]
 
 
 def _series(n=4):
-    return dicom.synthetic_ct_series(n_slices=n, size=64)
+    return synthetic_ct_series(n_slices=n, size=64)
 
 
 def _deidentified(n=4, shift=-30):
     series, uid_map = _series(n), {}
     originals = [(ds.StudyInstanceUID, ds.SeriesInstanceUID, ds.SOPInstanceUID) for ds in series]
-    reports = [dicom.deidentify(ds, uid_map=uid_map, date_shift_days=shift) for ds in series]
+    reports = [deidentify.deidentify(ds, uid_map=uid_map, date_shift_days=shift) for ds in series]
     return series, originals, reports
 
 
@@ -88,13 +90,13 @@ def test_report_names_attributes_but_never_their_values():
 
 def test_identifying_attributes_inside_sequences_are_handled():
     ds = _series(1)[0]
-    item = dicom.Dataset()
+    item = Dataset()
     item.ReferencedSOPClassUID = ds.SOPClassUID
     item.ReferencedSOPInstanceUID = ds.SOPInstanceUID
     item.PersonName = "DOE^JANE"
     ds.ReferencedSeriesSequence = [item]
     uid_map = {}
-    dicom.deidentify(ds, uid_map=uid_map, date_shift_days=-1)
+    deidentify.deidentify(ds, uid_map=uid_map, date_shift_days=-1)
     nested = ds.ReferencedSeriesSequence[0]
     assert nested.ReferencedSOPInstanceUID == ds.SOPInstanceUID
     assert nested.PersonName == ""
@@ -113,11 +115,11 @@ def test_burned_in_risk_is_reported_with_its_reason(change, expected):
     ds = _series(1)[0]
     for keyword, value in change.items():
         setattr(ds, keyword, value)
-    assert expected in dicom.burned_in_risk(ds)
+    assert expected in deidentify.burned_in_risk(ds)
 
 
 def test_an_original_ct_has_no_burned_in_risk():
-    assert dicom.burned_in_risk(_series(1)[0]) is None
+    assert deidentify.burned_in_risk(_series(1)[0]) is None
 
 
 def test_bone_window_maps_hounsfield_units_to_8_bit():
@@ -285,7 +287,7 @@ def test_other_image_formats_are_refused():
 
 
 def test_an_image_declaring_a_huge_size_is_refused_before_decoding():
-    from imaging.dicom import DicomInputError, modality_frames, synthetic_ct_series
+    from imaging.dicom import DicomInputError, modality_frames
 
     ds = synthetic_ct_series(n_slices=1)[0]
     ds.NumberOfFrames = 100_000

@@ -7,7 +7,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PURE_MODULES = ["imaging/annotations.py", "imaging/schematic.py", "atlas/timing.py", "atlas/facets.py"]
-PURE_MODULES += ["imaging/dicom.py", "imaging/metadata.py"]
+PURE_MODULES += ["imaging/dicom.py", "imaging/metadata.py", "imaging/deid_profile.py"]
+PURE_MODULES += ["imaging/deidentify.py", "imaging/synthetic_ct.py"]
+PURE_MODULES += ["bundles/schema.py", "bundles/validation.py"]
 PURE_MODULES += ["quizzes/scoring.py", "quizzes/answers.py", "learners/ranking.py", "learners/periods.py"]
 PURE_MODULES += ["learners/charts.py", "learners/review.py", "quizzes/workup.py", "atlas/search_query.py"]
 
