@@ -33,6 +33,12 @@ NOT_APPROPRIATE_PENALTY = 15.0
 RADIATION_PENALTY_PER_LEVEL = 4.0
 # An extra may-be-appropriate study is not wrong, but its radiation is not free.
 MAY_BE_RADIATION_PENALTY_PER_LEVEL = 1.0
+# An invasive study (CT myelography, aspiration or biopsy, a guided injection) ordered before its condition
+# is met puts a needle near a fresh surgical field for nothing yet.
+INVASIVE_UP_FRONT_PENALTY = 12.0
+# A study that contains a step's member meets the step, but a lower-rated container (gadolinium that adds
+# nothing here) earns less than the study itself: share kept by the container's own category.
+CONTAINER_SHARE = {"usually appropriate": 1.0, "may be appropriate": 0.9, "usually not appropriate": 0.8}
 # Delaying a first-line step: share of its credit kept, by urgency of the scenario and timing chosen.
 DELAY_FACTORS = {
     "emergency": {"now": 1.0, "24h": 0.5, "scheduled": 0.2},
@@ -54,6 +60,7 @@ class RatingKey:
     group: int | None = None  # first-line step number; rows sharing a number are interchangeable
     credit: int = 100  # share of its step's credit this study earns (100 = fully interchangeable)
     condition: str = ""  # non-empty: a conditional next step, with its condition in words
+    invasive: bool = False  # a needle or intrathecal contrast: costs more when ordered before it is needed
 
     @property
     def best_category(self) -> str:
@@ -151,13 +158,19 @@ def _covers(study: str, member: str, contains: Mapping[str, Collection[str]]) ->
 
 
 def _best_match(step, key, choices, contains, delay) -> _Match:
-    best = _Match()
+    """The ordered study that meets the step best; the member itself wins a tie with a study containing it,
+    and the answer never depends on the order in which the studies were listed."""
+    best, best_rank = _Match(), (0.0, False)
     for member in step.members:
-        for study, timing in choices.items():
-            if _covers(study, member, contains):
-                share = key[member].credit / 100 * delay.get(timing, 1.0)
-                if share > best.share:
-                    best = _Match(share, study, member)
+        for study in sorted(choices):
+            if not _covers(study, member, contains):
+                continue
+            share = key[member].credit / 100 * delay.get(choices[study], 1.0)
+            if study != member:
+                share *= CONTAINER_SHARE[key[study].best_category]  # the benefit of an accepted range
+            rank = (round(share, 9), study == member)
+            if rank > best_rank:
+                best, best_rank = _Match(share, study, member), rank
     return best
 
 
@@ -175,33 +188,50 @@ def _step_reason(step, match, key, choices, urgency, points) -> Reason:
         text += f" It includes {member.name}."
     if member.credit < 100:
         text += f" It earns {member.credit}% of this step: the best choice is {key[step.members[0]].name}."
-    kept = match.share * 100 * 100 / member.credit
+    container = CONTAINER_SHARE[study.best_category] if match.study != match.member else 1.0
+    if container < 1.0:
+        text += f" It is {study.best_category} here (rated {study.rating}/9): {round(container * 100)}% of the step."
+    kept = match.share * 100 * 100 / member.credit / container
     if kept < 99.5:
         urgency_words = urgency.replace("_", "-")
         text += f" But this is {urgency_words}: ordering it {when} keeps only {round(kept)}% of its credit."
     return Reason(text + _range_note(study), points)
 
 
+def _extra_note(row: RatingKey) -> str:
+    """Where sources differ, an extra study is charged by the scenario's own rating: the accepted range is
+    for judging a learner's category, not a licence to stack contested tests on the first line."""
+    if row.low == row.high:
+        return ""
+    return f" Sources differ (accepted {row.low}–{row.high}); an extra study is charged by the rating here."
+
+
 def _extra_reason(slug: str, row: RatingKey) -> Reason:
-    """An ordered study that meets no first-line step: a note, or a cost by its rating and radiation."""
-    if row.high <= 3:
+    """An ordered study that meets no first-line step: a note, or a cost by its rating, radiation, invasiveness."""
+    invasive = INVASIVE_UP_FRONT_PENALTY if row.invasive else 0.0
+    if row.rating <= 3:
         penalty = (
-            NOT_APPROPRIATE_PENALTY * (4 - row.high) / 3 + RADIATION_PENALTY_PER_LEVEL * row.radiation_level
+            NOT_APPROPRIATE_PENALTY * (4 - row.rating) / 3
+            + RADIATION_PENALTY_PER_LEVEL * row.radiation_level
+            + invasive
         )
         text = f"{row.name} is usually not appropriate here (rated {row.rating}/9)."
         if row.radiation_level:
             text += " It also gives needless radiation."
-        return Reason(text + _range_note(row), -penalty)
-    cost = MAY_BE_RADIATION_PENALTY_PER_LEVEL * row.radiation_level if row.high < 7 else 0.0
+        return Reason(text + _extra_note(row), -penalty)
+    cost = MAY_BE_RADIATION_PENALTY_PER_LEVEL * row.radiation_level if row.rating < 7 else 0.0
     if row.condition:
         text = f"{row.name} is a conditional next step: {row.condition}. Up front it adds nothing yet."
-    elif row.high >= 7:
+    elif row.rating >= 7:
         text = f"{row.name} is also usually appropriate here (rated {row.rating}/9), beyond the first line."
     else:
         text = f"{row.name} may be appropriate (rated {row.rating}/9) but adds little to the first line."
-    if cost:
+    if invasive:
+        text += " It is invasive: ordered before it is needed, it costs points."
+    elif cost:
         text += " Its radiation costs a little."
-    return Reason(text + _range_note(row), -cost if cost else 0.0)
+    cost += invasive
+    return Reason(text + _extra_note(row), -cost if cost else 0.0)
 
 
 def score_workup(
@@ -224,7 +254,8 @@ def score_workup(
         match = _best_match(step, key, choices, contains, delay)
         share_points = 100 * step.weight / total_weight
         if match.study:
-            used.add(match.study)
+            # Every ordered study that covers the member is spent on this step, not charged as an extra.
+            used |= {study for study in choices if _covers(study, match.member, contains)}
             earned += share_points * match.share
             reasons.append(_step_reason(step, match, key, choices, urgency, share_points * match.share))
         else:

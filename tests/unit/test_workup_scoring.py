@@ -92,7 +92,7 @@ def test_low_value_irradiating_tests_cost_points_and_say_why():
     assert any("needless radiation" in r.text for r in part.reasons)
 
 
-def test_a_contested_rating_gives_the_learner_the_benefit_of_the_range():
+def test_a_contested_rating_is_named_in_the_reasons():
     part = score_workup(C11, {"ct": "scheduled", "spect": "scheduled"}, "non_urgent")
     assert any("Sources differ" in r.text for r in part.reasons)
 
@@ -234,3 +234,35 @@ def test_every_point_gained_or_lost_has_a_reason(urgency):
     part = score_workup(C1, {"mri": "24h", "xr": "now", "mri-gd": "scheduled"}, urgency, CONTAINS)
     assert all(r.text for r in part.reasons)
     assert sum(1 for r in part.reasons if r.points) >= 2
+
+
+def test_the_score_never_depends_on_the_order_the_studies_were_listed():
+    key = {**C14, "mri-gd": RatingKey("MRI with gadolinium", 2, 2, 2, 0)}
+    contains = {"mri-gd": frozenset({"mri"})}
+    first = score_workup(key, {"mri": "24h", "mri-gd": "24h"}, "urgent", contains).score
+    assert first == score_workup(key, {"mri-gd": "24h", "mri": "24h"}, "urgent", contains).score
+
+
+def test_a_low_rated_container_meets_the_step_for_part_of_its_credit():
+    key = {**C14, "mri-gd": RatingKey("MRI with gadolinium", 2, 2, 2, 0)}
+    part = score_workup(key, {"mri-gd": "24h"}, "urgent", {"mri-gd": frozenset({"mri"})})
+    assert part.score == 80 and "80% of the step" in part.reasons[0].text
+
+
+def test_stacking_contested_tests_on_the_first_line_is_charged_by_their_rating():
+    key = {**C11, "gallium": RatingKey("Gallium", 2, 2, 6, 4)}
+    part = score_workup(
+        key, {"ct": "scheduled", "xr-standing": "scheduled", "gallium": "scheduled"}, "non_urgent"
+    )
+    assert part.score < 80
+    assert any("charged by the rating here" in r.text for r in part.reasons)
+
+
+def test_an_invasive_study_ordered_before_it_is_needed_costs_points():
+    key = {
+        **C1,
+        "myelo": RatingKey("CT myelography", 4, 4, 4, 4, condition="if MRI is impossible", invasive=True),
+    }
+    plain = score_workup(key, {"mri": "now"}, "emergency").score
+    part = score_workup(key, {"mri": "now", "myelo": "now"}, "emergency")
+    assert plain - part.score >= 12 and any("invasive" in r.text for r in part.reasons)
