@@ -706,8 +706,8 @@ NO_ROLE = "No role in this question."
 VARIANT_5_NOTE = (
     "ACR Low Back Pain Variant 5 (prior lumbar surgery, new or progressing symptoms, initial imaging) rates "
     "radiographs, MRI and MRI with contrast usually appropriate, CT and CT myelography may be appropriate. This "
-    "scenario departs from it on purpose because the question is specific; a learner who answers with the ACR "
-    "category is not wrong and gets at least partial credit."
+    "scenario departs from it on purpose because the question is specific: its first-line steps answer that "
+    "question, and the ACR category of each examination stays visible in the accepted range."
 )
 INFECTION_GUIDELINE_NOTE = (
     "Guidelines differ. The ACR topic Suspected Spine Infection (2021), variant for infection after recent surgery, "
@@ -1271,7 +1271,7 @@ SCENARIOS = [
         "likely_diagnoses": ["recurrent-herniation", "epidural-fibrosis", "radiculitis"],
         "other_diagnoses_text": "Recurrent herniation versus epidural fibrosis (± radiculitis). Mixed lesions are common.",
         "ideal_order": ["mri-gd"],
-        "first_line": [{"mri-gd": 100, "mri": 60}],
+        "first_line": [{"mri-gd": 100, "mri": 70}],
         "conditional": {
             "guided-injection": "to confirm the symptomatic root when imaging and symptoms disagree",
             "xr-dynamic": "if instability is suspected (back-pain-dominant, facet effusion)",
