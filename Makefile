@@ -31,7 +31,7 @@ demo: migrate
 	$(PY) manage.py load_demo_content
 
 run: demo
-	@echo "Spine PostOp Atlas on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/cms/, user 'faculty', password 'faculty-demo')"
+	@echo "Spine PostOp Atlas on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/cms/ as faculty / faculty-demo, reviewer / reviewer-demo or admin / admin-demo)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 browser:
