@@ -26,8 +26,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from core.selectors import page_credits
 from imaging.annotations import AnnotationError, svg_geometry, validate_annotations
+from pages_common.credits import page_credits
+from pages_common.handlers import page_handler
 
 from . import timing
 from .blocks import ModalityFindingsBlock
@@ -520,11 +521,9 @@ class AtlasIndexPage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import atlas_matrix, entries_by_category
-
         context = super().get_context(request, *args, **kwargs)
-        context["matrix"] = atlas_matrix()
-        context["entry_groups"] = entries_by_category(self)
+        # The matrix and the groups are selectors (atlas_index_context), registered in apps.py.
+        context.update(page_handler(self, "context")(self, request))
         return context
 
 

@@ -76,6 +76,11 @@ def atlas_matrix() -> dict:
     return {"surgeries": surgeries, "rows": rows}
 
 
+def atlas_index_context(page, request) -> dict:
+    """The atlas index page's matrix and its entries grouped by category."""
+    return {"matrix": atlas_matrix(), "entry_groups": entries_by_category(page)}
+
+
 def entries_by_category(index_page=None) -> list[tuple[str, list[AtlasEntryPage]]]:
     entries = AtlasEntryPage.objects.live().select_related("complication").order_by("title")
     if index_page is not None:

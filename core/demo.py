@@ -207,11 +207,15 @@ class DemoLoader:
         return figure
 
     # pages --------------------------------------------------------------------------------------
-    def atlas_index(self) -> AtlasIndexPage:
+    def home_page(self) -> HomePage:
         home = HomePage.objects.first()
         if home is None:
             root = Page.get_first_root_node()
             home = root.add_child(instance=HomePage(title="Spine PostOp Atlas", slug="home"))
+        return home
+
+    def atlas_index(self) -> AtlasIndexPage:
+        home = self.home_page()
         index = AtlasIndexPage.objects.first()
         if index is None:
             index = home.add_child(
@@ -271,7 +275,7 @@ class DemoLoader:
             self.load_taxonomy(atlas_content)
             self.load_scenarios(atlas_content)
             self.load_entries(atlas_content)
-            self.load_quizzes()
+            self.load_quizzes(atlas_content)
             self.load_stacks()
             self.load_people()
         return self.report
@@ -294,13 +298,15 @@ class DemoLoader:
 
         load_demo_people(self)
 
-    def load_quizzes(self) -> None:
+    def load_quizzes(self, atlas_content) -> None:
         """Quiz content arrives with the quizzes app; a hook point so the command stays one call."""
         try:
             from quizzes.demo import load_quiz_content
         except ImportError:
             return
-        load_quiz_content(self)
+        from core.demo_data import quiz_content
+
+        load_quiz_content(self, quiz_content=quiz_content, atlas_content=atlas_content)
 
 
 def _scenario_ratings(s: dict, modalities: dict) -> list[ScenarioRating]:

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import AbstractGroupApprovalTask, Page
 
+from pages_common.handlers import page_handler
+
 
 class HomePage(Page):
     lead = models.CharField(max_length=300, blank=True)
@@ -16,16 +18,9 @@ class HomePage(Page):
     subpage_types = ["atlas.AtlasIndexPage", "quizzes.QuizIndexPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from atlas.models import AtlasEntryPage, AtlasIndexPage, Figure
-
         context = super().get_context(request, *args, **kwargs)
-        context["atlas_index"] = AtlasIndexPage.objects.live().first()
-        context["entry_count"] = AtlasEntryPage.objects.live().count()
-        context["figure_count"] = Figure.objects.count()
-        if request.user.is_authenticated:
-            from learners.selectors import due_reviews
-
-            context["due"] = due_reviews(request.user)
+        # The home page reads the atlas and the learner's reviews: core/selectors.py, registered in apps.py.
+        context.update(page_handler(self, "context")(self, request))
         return context
 
 

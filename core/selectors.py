@@ -1,24 +1,15 @@
-"""Reads shared by page types: who wrote a page and which colleague approved it."""
+"""Reads for the home page: what the atlas holds and what is due for this learner."""
 
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, TaskState
+from atlas.models import AtlasEntryPage, AtlasIndexPage, Figure
+from learners.selectors import due_reviews
 
 
-def page_credits(page) -> dict:
-    """The page's author (its owner) and the last faculty member who approved it in peer review."""
-    approval = (
-        TaskState.objects.filter(
-            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
-            workflow_state__object_id=str(page.pk),
-            status=TaskState.STATUS_APPROVED,
-        )
-        .select_related("finished_by")
-        .order_by("-finished_at")
-        .first()
-    )
-    author = page.owner if page.owner_id else None
-    return {
-        "author": author,
-        "reviewer": approval.finished_by if approval else None,
-        "reviewed_at": approval.finished_at if approval else None,
+def home_context(page, request) -> dict:
+    context = {
+        "atlas_index": AtlasIndexPage.objects.live().first(),
+        "entry_count": AtlasEntryPage.objects.live().count(),
+        "figure_count": Figure.objects.count(),
     }
+    if request.user.is_authenticated:
+        context["due"] = due_reviews(request.user)
+    return context

@@ -20,6 +20,11 @@ from .services import ALL_TIME
 MASTERED = 80
 
 
+def department_id_of(user) -> int | None:
+    """The user's department, recorded on each attempt they start (quizzes asks through quizzes/departments.py)."""
+    return Membership.objects.filter(user=user).values_list("department_id", flat=True).first()
+
+
 def counted_attempts():
     """First completed attempts: the only ones that count for boards and mastery."""
     return Attempt.objects.filter(is_practice=False, step=Attempt.Step.DONE)

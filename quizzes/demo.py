@@ -1,11 +1,10 @@
-"""Demo quiz modules and cases (core/demo_data/quiz_content.py), loaded by core.demo.DemoLoader."""
+"""Demo quiz modules and cases, loaded by core.demo.DemoLoader, which hands over the demo data and the home page."""
 
 from __future__ import annotations
 
 import html
 
 from atlas.models import AtlasEntryPage, Figure
-from core.models import HomePage
 
 from .models import (
     CaseDiagnosis,
@@ -26,7 +25,7 @@ OPEN_SAMPLE_MODULE = "emergencies-first-72-hours"
 def _quiz_index(loader) -> QuizIndexPage:
     index = QuizIndexPage.objects.first()
     if index is None:
-        index = HomePage.objects.first().add_child(
+        index = loader.home_page().add_child(
             instance=QuizIndexPage(
                 title="Quizzes",
                 slug="quizzes",
@@ -43,11 +42,10 @@ def _anatomy_ids(spec: dict, annotations: list[dict]) -> str:
     return ",".join(a["id"] for a in annotations if a["id"] not in findings)
 
 
-def load_quiz_content(loader) -> None:
-    from core.demo_data import quiz_content
-
+def load_quiz_content(loader, *, quiz_content, atlas_content) -> None:
+    """`quiz_content` and `atlas_content` are the demo data modules (core/demo_data/): the loader passes them."""
     specs = {f["slug"]: f for f in quiz_content.EXTRA_FIGURES}
-    for entry in _atlas_figure_specs():
+    for entry in _atlas_figure_specs(atlas_content):
         specs.setdefault(entry["slug"], entry)
     existing = {f.slug: f for f in Figure.objects.filter(slug__in=specs)}
     figures = {
@@ -56,7 +54,7 @@ def load_quiz_content(loader) -> None:
         if _used(slug, quiz_content)
     }
     cases = {c["slug"]: c for c in quiz_content.CASES}
-    in_atlas = {f["slug"] for f in _atlas_figure_specs()}
+    in_atlas = {f["slug"] for f in _atlas_figure_specs(atlas_content)}
     index = _quiz_index(loader)
     for m in quiz_content.MODULES:
         module = Module.objects.filter(slug=m["slug"]).first()
@@ -82,9 +80,7 @@ def load_quiz_content(loader) -> None:
         quiz_images_make(case=case)
 
 
-def _atlas_figure_specs():
-    from core.demo_data import atlas_content
-
+def _atlas_figure_specs(atlas_content):
     for entry in atlas_content.ENTRIES:
         yield from entry["figures"]
 

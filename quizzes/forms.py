@@ -7,6 +7,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from atlas.models import ScenarioRating
 
+from .samples import band_message, samples_for_form
+
 
 def _live_rows(formset) -> list[dict]:
     rows = []
@@ -36,8 +38,6 @@ class QuizCaseForm(WagtailAdminPageForm):
         return "action-publish" in data or approving
 
     def _check_workup_samples(self, cleaned):
-        from .grading import band_message, samples_for_form  # grading reads models: import when used
-
         scenario = cleaned.get("scenario")
         if scenario is None or "workup_samples" not in self.formsets:
             return

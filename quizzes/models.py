@@ -16,9 +16,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from atlas.models import AtlasEntryPage, ClinicalScenario, Complication, Figure, Modality, Surgery
+from pages_common.handlers import page_handler
 
 from . import scoring
 from .forms import QuizCaseForm
+from .samples import SampleKind
 
 NEXT_STEP_CHOICES = list(scoring.NEXT_STEPS.items())
 
@@ -32,10 +34,9 @@ class QuizIndexPage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import modules_with_progress
-
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = modules_with_progress(self, request.user)
+        # Selectors read this module: their builder is registered in apps.py and found at request time.
+        context.update(page_handler(self, "context")(self, request))
         return context
 
 
@@ -59,10 +60,8 @@ class QuizModulePage(Page):
     search_fields = Page.search_fields + [index.SearchField("aim")]
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import module_progress
-
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = module_progress(self, request)
+        context.update(page_handler(self, "context")(self, request))
         return context
 
 
@@ -245,14 +244,11 @@ class QuizCasePage(Page):
         return QuizModulePage.objects.filter(pk=self.get_parent().pk).first()
 
     def serve(self, request, *args, **kwargs):
-        from .views import case_page
-
-        return case_page(request, self)
+        # The quiz flow is a view (views.case_page), registered in apps.py: views read models, never the reverse.
+        return page_handler(self, "serve")(request, self)
 
     def serve_preview(self, request, mode_name):
-        from .views import case_preview
-
-        return case_preview(request, self, mode_name)
+        return page_handler(self, "serve_preview")(request, self, mode_name)
 
 
 class CaseRatingOverride(Orderable):
@@ -275,11 +271,7 @@ class CaseRatingOverride(Orderable):
 class CaseWorkupSample(Orderable):
     """A workup a reviewer has graded: the scorer must keep it inside its band, or the case cannot be published."""
 
-    class Kind(models.TextChoices):
-        CONCORDANT = "concordant", "Concordant first-line workup"
-        INCOMPLETE = "incomplete", "Reasonable but incomplete"
-        ALTERNATIVE = "alternative", "Interchangeable alternative or containing study"
-        INAPPROPRIATE = "inappropriate", "Inappropriate"
+    Kind = SampleKind
 
     case = ParentalKey(QuizCasePage, on_delete=models.CASCADE, related_name="workup_samples")
     kind = models.CharField(max_length=20, choices=Kind.choices)

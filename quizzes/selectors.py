@@ -11,6 +11,8 @@ from imaging.annotations import shape_anchor
 from . import workup as workup_rules
 from .models import Attempt, CaseDiagnosis, CaseImage, QuizCasePage, QuizModulePage
 from .quiz_images import TARGET_USE, QuizImage, image_use, neutral_alt, quiz_image, quiz_images_for
+from .rating_keys import modality_contains, workup_key
+from .session_attempts import session_attempts_for, session_finished_case_ids
 from .workup import RatingKey
 
 
@@ -52,42 +54,6 @@ class CaseMaterial:
         return next(
             (s for s in self.target_figure.annotations if s.get("id") == self.case.target_annotation_id), None
         )
-
-
-def modality_contains(modalities: list[Modality]) -> dict[str, frozenset[str]]:
-    """Slug -> slugs it includes (one query), read from the modality data, never per case."""
-    by_id = {m.id: m.slug for m in modalities}
-    contains: dict[str, set[str]] = defaultdict(set)
-    for from_id, to_id in Modality.contains.through.objects.values_list("from_modality_id", "to_modality_id"):
-        if from_id in by_id and to_id in by_id:
-            contains[by_id[from_id]].add(by_id[to_id])
-    return {slug: frozenset(slugs) for slug, slugs in contains.items()}
-
-
-def workup_key(
-    modalities: list[Modality], rows: list[ScenarioRating], overrides: dict
-) -> dict[str, RatingKey]:
-    """Modality slug -> RatingKey: the scenario's rows, a case's overrides replacing their ratings."""
-    ratings: dict[str, RatingKey] = {}
-    for m in modalities:
-        row = next((r for r in rows if r.modality_id == m.id), None)
-        source = overrides.get(m.id) or row
-        if source is None:
-            # A modality the scenario does not rate: no role in it.
-            ratings[m.slug] = RatingKey(m.name, 1, 1, 1, m.radiation_level)
-            continue
-        ratings[m.slug] = RatingKey(
-            m.name,
-            source.rating,
-            source.acceptable_low,
-            source.acceptable_high,
-            m.radiation_level,
-            ideal=bool(row and row.ideal_position),
-            group=row.first_line_group if row else None,
-            credit=row.first_line_credit if row else 100,
-            condition=row.condition if row else "",
-        )
-    return ratings
 
 
 def case_material(case: QuizCasePage, *, preview: bool = False) -> CaseMaterial:
@@ -209,8 +175,6 @@ def counted_attempts(user, cases) -> dict[int, Attempt]:
 
 
 def module_progress(module: QuizModulePage, request) -> dict:
-    from .services import session_attempts_for
-
     cases = list(QuizCasePage.objects.live().child_of(module).order_by("path"))
     if request.user.is_authenticated:
         latest = latest_attempts(request.user, cases)
@@ -228,6 +192,14 @@ def module_progress(module: QuizModulePage, request) -> dict:
         "mean": round(sum(r["counted"].total for r in done) / len(done)) if done else None,
         "next_case": next((r["case"] for r in rows if not r["counted"]), None),
     }
+
+
+def quiz_module_context(module: QuizModulePage, request) -> dict:
+    return {"progress": module_progress(module, request)}
+
+
+def quiz_index_context(index, request) -> dict:
+    return {"modules": modules_with_progress(index, request.user)}
 
 
 def modules_with_progress(index, user) -> list[dict]:
@@ -263,8 +235,6 @@ def cases_with_feedback(request) -> set[int]:
                 "case_id", flat=True
             )
         )
-    from .services import session_finished_case_ids
-
     return session_finished_case_ids(request)
 
 

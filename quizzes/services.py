@@ -8,7 +8,6 @@ double click, the back button or a replayed POST finds the step done and changes
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -16,72 +15,28 @@ from django.http import Http404
 from django.utils import timezone
 
 from imaging.annotations import Aspect, distance_to_shape, shape_anchor, shape_bounds
-from learners.models import Membership
 
 from . import scoring
 from .answers import AnswerError, Interpretation
+from .departments import department_id_for
 from .models import Attempt, QuizCasePage, QuizModulePage
 from .selectors import CaseMaterial
+from .session_attempts import (
+    SESSION_KEY,
+    SessionAttempt,
+    session_attempt_save,
+    session_attempts_for,
+    session_store,
+)
 from .signals import attempt_scored
 
-SESSION_KEY = "quiz_attempts"
-MAX_SESSION_ATTEMPTS = 40
 Step = Attempt.Step
-
-
-@dataclass
-class SessionAttempt:
-    """An anonymous visitor's attempt, kept in the session only."""
-
-    public_id: str
-    case_id: int
-    module_id: int | None
-    step: str = Step.WORKUP
-    is_practice: bool = True
-    workup: dict = field(default_factory=dict)
-    interpretation: dict = field(default_factory=dict)
-    parts: list = field(default_factory=list)
-    total: int | None = None
-    started_at: str = ""
-    completed_at: str | None = None
-
-    @property
-    def is_scored(self) -> bool:
-        return self.step == Step.DONE
-
-
-def _session_store(request) -> dict:
-    return request.session.get(SESSION_KEY, {})
-
-
-def _session_save(request, attempt: SessionAttempt) -> None:
-    store = dict(_session_store(request))
-    store[attempt.public_id] = asdict(attempt)
-    if len(store) > MAX_SESSION_ATTEMPTS:
-        for key in sorted(store, key=lambda k: store[k].get("started_at", ""))[
-            : len(store) - MAX_SESSION_ATTEMPTS
-        ]:
-            store.pop(key)
-    request.session[SESSION_KEY] = store
-
-
-def session_attempts_for(request, cases) -> dict[int, SessionAttempt]:
-    ids = {c.pk for c in cases}
-    latest: dict[int, SessionAttempt] = {}
-    for raw in sorted(_session_store(request).values(), key=lambda a: a.get("started_at", "")):
-        if raw.get("case_id") in ids:
-            latest[raw["case_id"]] = SessionAttempt(**raw)
-    return latest
-
-
-def session_finished_case_ids(request) -> set[int]:
-    return {raw["case_id"] for raw in _session_store(request).values() if raw.get("step") == Step.DONE}
 
 
 def session_attempts_claim(*, request, user) -> list[Attempt]:
     """On sign-in: each case this browser finished signed out becomes the user's practice attempt, so that the
     feedback seen before never precedes a counted first attempt. Idempotent (the session id is kept)."""
-    store = dict(_session_store(request))
+    store = dict(session_store(request))
     finished = [SessionAttempt(**raw) for raw in store.values() if raw.get("step") == Step.DONE]
     if not finished:
         return []
@@ -96,7 +51,7 @@ def session_attempts_claim(*, request, user) -> list[Attempt]:
             "public_id", flat=True
         )
     )
-    department_id = Membership.objects.filter(user=user).values_list("department_id", flat=True).first()
+    department_id = department_id_for(user)
     claimed = []
     for seen in finished:
         store.pop(seen.public_id, None)
@@ -139,7 +94,7 @@ def attempt_find(request, raw_public_id, case: QuizCasePage):
     if request.user.is_authenticated:
         attempt = Attempt.objects.filter(public_id=public_id, learner=request.user, case=case).first()
     else:
-        raw = _session_store(request).get(public_id)
+        raw = session_store(request).get(public_id)
         attempt = SessionAttempt(**raw) if raw and raw.get("case_id") == case.pk else None
     if attempt is None:
         raise Http404("No such attempt of yours at this case.")
@@ -168,7 +123,7 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
     workup_part = material.score_workup(workup).as_dict()
     now = timezone.now()
     if not request.user.is_authenticated:
-        raw = _session_store(request).get(public_id)
+        raw = session_store(request).get(public_id)
         if raw:
             if raw.get("case_id") != case.pk:
                 raise Http404("No such attempt of yours at this case.")
@@ -185,7 +140,7 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
             parts=[workup_part],
             started_at=now.isoformat(),
         )
-        _session_save(request, attempt)
+        session_attempt_save(request, attempt)
         return attempt, True
     existing = Attempt.objects.filter(public_id=public_id, learner=request.user).first()
     if existing:
@@ -211,9 +166,7 @@ def attempt_submit_workup(*, request, material: CaseMaterial, raw_public_id, wor
         "workup": workup,
         "parts": [workup_part],
         "workup_submitted_at": now,
-        "department_id": Membership.objects.filter(user=request.user)
-        .values_list("department_id", flat=True)
-        .first(),
+        "department_id": department_id_for(request.user),
     }
     # Only a first go counts: after any earlier go (a counted one, or feedback seen signed out and claimed at
     # sign-in) the answer key is known.
@@ -296,7 +249,7 @@ def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public
             total,
         )
         attempt.completed_at = now.isoformat()
-        _session_save(request, attempt)
+        session_attempt_save(request, attempt)
         return attempt, True
     with transaction.atomic():
         updated = Attempt.objects.filter(pk=attempt.pk, step=Step.INTERPRETATION).update(

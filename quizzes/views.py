@@ -11,15 +11,15 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from core.selectors import page_credits
 from imaging.annotations import shape_anchor
+from pages_common.credits import page_credits
 
 from . import scoring
 from .answers import AnswerError, Interpretation, parse_interpretation, parse_workup
 from .models import Attempt, QuizCasePage
+from .samples import sample_results
 from .selectors import case_material, case_open_to_visitors, open_sample_module
 from .services import (
-    SessionAttempt,
     attempt_find,
     attempt_latest,
     attempt_submit_interpretation,
@@ -27,6 +27,7 @@ from .services import (
     images_for_workup,
     score_interpretation,
 )
+from .session_attempts import SessionAttempt
 
 CONFIDENCE_CHOICES = [("low", "Unsure"), ("medium", "Fairly sure"), ("high", "Sure")]
 TIMING_CHOICES = [("now", "Now"), ("24h", "Within 24 h"), ("scheduled", "Scheduled")]
@@ -183,8 +184,6 @@ def case_preview(request, case: QuizCasePage, mode: str):
     """The admin's preview: the learner's first screen, a step reached with the ideal answers, or the samples."""
     material = case_material(case, preview=True)
     if mode == "samples":
-        from .grading import sample_results  # grading imports services, which import this module's peers
-
         context = {"case": case, "page": case, "results": sample_results(material, case.workup_samples.all())}
         context["plan"] = material.workup_plan({})
         return TemplateResponse(request, "quizzes/admin/samples_preview.html", context)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from atlas.models import ClinicalScenario, Modality, ScenarioRating
 from core.demo import DemoLoader
 from core.demo_data import atlas_content, quiz_content
-from quizzes.grading import samples_for_form
+from quizzes.samples import samples_for_form
 from tests.factories import make_quiz_case
 from tests.integration.test_authoring import _case_form_data, admin_client  # noqa: F401 (fixture)
 
