@@ -12,6 +12,9 @@ PURE_MODULES += ["imaging/deidentify.py", "imaging/synthetic_ct.py"]
 PURE_MODULES += ["bundles/schema.py", "bundles/validation.py"]
 PURE_MODULES += ["quizzes/scoring.py", "quizzes/answers.py", "learners/ranking.py", "learners/periods.py"]
 PURE_MODULES += ["learners/charts.py", "learners/review.py", "quizzes/workup.py", "atlas/search_query.py"]
+PURE_MODULES += ["imaging/phantom/__init__.py", "imaging/phantom/anatomy.py", "imaging/phantom/tissues.py"]
+PURE_MODULES += ["imaging/phantom/procedures.py", "imaging/phantom/lesions.py", "imaging/phantom/render.py"]
+PURE_MODULES += ["imaging/phantom/series.py"]
 
 
 @pytest.mark.parametrize("relative", PURE_MODULES)
