@@ -249,13 +249,15 @@ def score_workup(
     delay = DELAY_FACTORS.get(urgency, DELAY_FACTORS["non_urgent"])
     steps = first_line_steps(key)
     total_weight = sum(step.weight for step in steps) or 1
-    earned, reasons, used = 0.0, [], set()
+    earned, reasons, used, matched = 0.0, [], set(), set()
     for step in steps:
         match = _best_match(step, key, choices, contains, delay)
         share_points = 100 * step.weight / total_weight
         if match.study:
-            # Every ordered study that covers the member is spent on this step, not charged as an extra.
-            used |= {study for study in choices if _covers(study, match.member, contains)}
+            # Every ordered study that covers a member of the step is spent on it (an alternative, not an
+            # extra), so either member scores the same whatever else was ordered.
+            used |= {s for s in choices for m in step.members if _covers(s, m, contains)} - {match.study}
+            matched.add(match.study)
             earned += share_points * match.share
             reasons.append(_step_reason(step, match, key, choices, urgency, share_points * match.share))
         else:
@@ -267,7 +269,9 @@ def score_workup(
         container = next((c for c in choices if c != slug and slug in contains.get(c, ())), None)
         if container is not None:
             reasons.append(Reason(f"{row.name} is already part of {key[container].name}."))
-        elif slug not in used:
+        elif slug in used - matched:
+            reasons.append(Reason(f"{row.name} is an alternative for a first-line step already met."))
+        elif slug not in matched:
             reason = _extra_reason(slug, row)
             earned += reason.points
             reasons.append(reason)
