@@ -178,6 +178,11 @@ class Modality(models.Model):
     )
     description = models.CharField(max_length=300, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    is_invasive = models.BooleanField(
+        default=False,
+        help_text="A needle or intrathecal contrast (CT myelography, aspiration or biopsy, a guided injection): "
+        "ordered before it is needed, it costs more than its radiation.",
+    )
     contains = models.ManyToManyField(
         "self",
         symmetrical=False,

@@ -49,6 +49,7 @@ MODALITY_FIELDS = [
     "cost_tier",
     "description",
     "sort_order",
+    "is_invasive",
 ]
 SCENARIO_FIELDS = [
     "slug",

@@ -64,6 +64,7 @@ MODALITY = {
     "cost_tier": int,
     "description": str,
     "sort_order": int,
+    "is_invasive": Default(bool, False),
     "contains": Default([str], []),
 }
 RATING = {

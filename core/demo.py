@@ -131,6 +131,7 @@ class DemoLoader:
                 "radiation_note": m.get("radiation_note", ""),
                 "cost_tier": m["cost_tier"],
                 "description": m.get("description", ""),
+                "is_invasive": m.get("is_invasive", False),
                 "sort_order": i,
             }
             self.modalities[m["slug"]], _ = _sync(

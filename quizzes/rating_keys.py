@@ -45,5 +45,6 @@ def workup_key(
             group=row.first_line_group if row else None,
             credit=row.first_line_credit if row else 100,
             condition=row.condition if row else "",
+            invasive=m.is_invasive,
         )
     return ratings

@@ -262,6 +262,16 @@ def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public
     return attempt, bool(updated)
 
 
+def _with_contained(images: dict, contains: dict, slug: str, workup: dict) -> list:
+    """A study's images plus those of the studies it contains (MRI with gadolinium shows the non-contrast
+    sequences too), unless the learner ordered the contained study as well and sees it in its own section."""
+    shown = list(images.get(slug, []))
+    for contained in sorted(contains.get(slug, ())):
+        if contained not in workup:
+            shown += [image for image in images.get(contained, []) if image not in shown]
+    return shown
+
+
 def images_for_workup(material: CaseMaterial, workup: dict[str, str]) -> list[dict]:
     """What the learner gets to see: the images of each examination ordered, then the essential one if missed."""
     names = material.modality_names
@@ -270,14 +280,15 @@ def images_for_workup(material: CaseMaterial, workup: dict[str, str]) -> list[di
         {
             "modality": names[slug],
             "slug": slug,
-            "figures": material.images.get(slug, []),
-            "quiz_images": material.quiz_images.get(slug, []),
+            "figures": _with_contained(material.images, material.contains, slug, workup),
+            "quiz_images": _with_contained(material.quiz_images, material.contains, slug, workup),
             "note": "",
         }
         for slug in ordered
     ]
     fallback = material.case.fallback_modality
-    if fallback.slug not in workup:
+    seen_in = {c for slug in workup for c in material.contains.get(slug, ())}
+    if fallback.slug not in workup and fallback.slug not in seen_in:
         sections.append(
             {
                 "modality": fallback.name,

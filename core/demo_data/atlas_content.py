@@ -567,6 +567,7 @@ MODALITIES = [
     },
     {
         "slug": "ct-myelography",
+        "is_invasive": True,
         "name": "CT myelography",
         "abbreviation": "Myelo-CT",
         "category": "ct",
@@ -633,6 +634,7 @@ MODALITIES = [
     },
     {
         "slug": "biopsy",
+        "is_invasive": True,
         "name": "Image-guided aspiration or biopsy",
         "abbreviation": "Biopsy",
         "category": "procedure",
@@ -644,6 +646,7 @@ MODALITIES = [
     },
     {
         "slug": "guided-injection",
+        "is_invasive": True,
         "name": "Image-guided injection (nerve root block, SIJ block)",
         "abbreviation": "Block",
         "category": "procedure",

@@ -1537,8 +1537,8 @@ CASES = [
             {
                 "kind": "alternative",
                 "order": "mri-gd:scheduled guided-injection:scheduled",
-                "band": [85, 100],
-                "note": "A root block is a conditional step; not wrong up front.",
+                "band": [75, 100],
+                "note": "A root block is a conditional step: not wrong up front, but a needle before it is needed costs a little.",
             },
             {
                 "kind": "inappropriate",

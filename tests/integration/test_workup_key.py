@@ -159,3 +159,33 @@ def test_the_samples_preview_scores_each_sample(admin_client):  # noqa: F811
     assert admin_client.post(url, data).json()["is_valid"]
     html = admin_client.get(url, {"mode": "samples"}).content.decode()
     assert html.count("inside its band") == 1 and html.count("OUTSIDE its band") == 1
+
+
+def test_an_invasive_study_ordered_before_it_is_needed_costs_points(demo_keys):
+    assert set(Modality.objects.filter(is_invasive=True).values_list("slug", flat=True)) == {
+        "ct-myelography",
+        "biopsy",
+        "guided-injection",
+    }
+    # A lumbar puncture next to a fresh surgical field, for a haematoma MRI already shows.
+    assert _score("case-day0-laminectomy-deficit", "mri:now ct-myelography:now") <= 85
+
+
+def test_a_study_that_contains_another_shows_its_images_too(client):
+    from quizzes.selectors import case_material
+    from quizzes.services import images_for_workup
+
+    case = make_quiz_case()
+    mri = Modality.objects.get(slug="mri")
+    with_gd = Modality.objects.create(
+        slug="mri-gd",
+        name="MRI without and with gadolinium",
+        abbreviation="MRI+Gd",
+        category="mri",
+        radiation_level=0,
+        cost_tier=3,
+    )
+    with_gd.contains.add(mri)
+    sections = images_for_workup(case_material(case), {"mri-gd": "now"})
+    assert [s["slug"] for s in sections] == ["mri-gd"]  # the MRI fallback is not repeated
+    assert sections[0]["figures"] == [case.target_figure]

@@ -46,6 +46,7 @@ def a_manifest() -> dict:
             "cost_tier": 3,
             "description": "",
             "sort_order": 0,
+            "is_invasive": False,
             "contains": [],
         }
     ]
