@@ -112,6 +112,8 @@ class _Collector:
         for image in case.case_images.select_related("modality", "figure"):
             self.add_modality(image.modality)
             self.add_figure(image.figure)
+        for finding in case.findings.select_related("seen_on"):
+            self.add_modality(finding.seen_on)
         for diagnosis in case.diagnoses.select_related("complication"):
             self.add_complication(diagnosis.complication)
         for entry in case.atlas_entries.all():

@@ -310,7 +310,10 @@ class _Importer:
             )
             for n, i in enumerate(record["case_images"])
         ]
-        case.findings = [CaseFinding(**f, sort_order=i) for i, f in enumerate(record["findings"])]
+        case.findings = [
+            CaseFinding(**_without(f, "seen_on"), seen_on=self.get("modalities", f["seen_on"]), sort_order=i)
+            for i, f in enumerate(record["findings"])
+        ]
         case.workup_samples = [
             CaseWorkupSample(**x, sort_order=i) for i, x in enumerate(record["workup_samples"])
         ]

@@ -208,7 +208,10 @@ def case_record(case: QuizCasePage) -> dict:
         "case_images": [
             {"modality": i.modality.slug, "figure": i.figure.slug} for i in ordered(case.case_images)
         ],
-        "findings": [_fields(f, FINDING_FIELDS) for f in ordered(case.findings)],
+        "findings": [
+            {**_fields(f, FINDING_FIELDS), "seen_on": f.seen_on.slug if f.seen_on_id else None}
+            for f in ordered(case.findings)
+        ],
         "diagnoses": [
             {"complication": d.complication.slug, "credit": d.credit, "explanation": d.explanation}
             for d in ordered(case.diagnoses)

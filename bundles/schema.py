@@ -177,7 +177,15 @@ CASE = {
         {"modality": str, "rating": int, "acceptable_low": int, "acceptable_high": int, "reason": str}
     ],
     "case_images": [{"modality": str, "figure": str}],
-    "findings": [{"key": str, "text": str, "is_present": bool, "explanation": str}],
+    "findings": [
+        {
+            "key": str,
+            "text": str,
+            "is_present": bool,
+            "explanation": str,
+            "seen_on": Default(Optional(str), None),
+        }
+    ],
     "diagnoses": [{"complication": str, "credit": int, "explanation": str}],
     "workup_samples": Default(
         [{"kind": str, "order": str, "band_low": int, "band_high": int, "note": str}], []
@@ -235,6 +243,7 @@ REFERENCES = (
     ("quiz_cases", "atlas_entries", "atlas_entries"),
     ("quiz_cases", "rating_overrides[].modality", "modalities"),
     ("quiz_cases", "case_images[].modality", "modalities"),
+    ("quiz_cases", "findings[].seen_on", "modalities"),
     ("quiz_cases", "case_images[].figure", "figures"),
     ("quiz_cases", "diagnoses[].complication", "complications"),
 )

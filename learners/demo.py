@@ -120,7 +120,7 @@ def _simulate_history(user, department, cases, *, skill: float, rng: random.Rand
             region=case.target_annotation_id if right else None,
         )
         parts = [material.score_workup(workup)]
-        parts += score_interpretation(material, answer)
+        parts += score_interpretation(material, answer, workup)
         total = scoring.total_score(parts, case.weights)
         completed = now - timedelta(days=rng.randint(0, 120), hours=i)
         attempt = Attempt.objects.create(

@@ -164,7 +164,12 @@ def _load_case(loader, module, c: dict, figures: dict, specs: dict, in_atlas: se
     ]
     case.findings = [
         CaseFinding(
-            key=f["slug"], text=f["text"], is_present=f["correct"], explanation=f.get("why", ""), sort_order=i
+            key=f["slug"],
+            text=f["text"],
+            is_present=f["correct"],
+            explanation=f.get("why", ""),
+            seen_on=loader.modalities[f["seen_on"]] if f.get("seen_on") else None,
+            sort_order=i,
         )
         for i, f in enumerate(c["findings"])
     ]

@@ -24,7 +24,7 @@ def rescore(material: CaseMaterial, attempt) -> tuple[list[dict], int]:
     """Score a stored attempt again from its saved answers: (parts, total)."""
     workup = {slug: t for slug, t in (attempt.workup or {}).items() if slug in material.ratings}
     parts = [material.score_workup(workup)]
-    parts += score_interpretation(material, interpretation_from_dict(attempt.interpretation or {}))
+    parts += score_interpretation(material, interpretation_from_dict(attempt.interpretation or {}), workup)
     return [p.as_dict() for p in parts], scoring.total_score(parts, material.case.weights)
 
 

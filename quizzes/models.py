@@ -316,8 +316,23 @@ class CaseFinding(Orderable):
         default=False, help_text="Ticked: a true finding; unticked: a distractor."
     )
     explanation = models.CharField(max_length=300, blank=True)
+    seen_on = models.ForeignKey(
+        Modality,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The examination whose images show this finding. A learner who did not see those images is "
+        "not marked down for missing it. Empty: every image of the case shows it.",
+    )
 
-    panels = [FieldPanel("key"), FieldPanel("text"), FieldPanel("is_present"), FieldPanel("explanation")]
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("text"),
+        FieldPanel("is_present"),
+        FieldPanel("seen_on"),
+        FieldPanel("explanation"),
+    ]
 
 
 class CaseDiagnosis(Orderable):

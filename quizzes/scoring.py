@@ -74,21 +74,29 @@ def _clamp(value: float) -> int:
 
 
 def score_findings(
-    findings: Mapping[str, bool], labels: Mapping[str, str], chosen: Iterable[str]
+    findings: Mapping[str, bool],
+    labels: Mapping[str, str],
+    chosen: Iterable[str],
+    unseen: Mapping[str, str] | None = None,
 ) -> PartScore:
     """`findings` maps finding slug -> True for a real finding, False for a distractor.
 
     Moodle's multiple-response marking: each true finding picked earns 1/(number of true findings), each
     distractor picked costs 1/(number of distractors), floored at 0, so partial knowledge earns partial credit.
+    `unseen` maps a true finding to the examination that shows it when the learner never saw that examination's
+    images: it is left out of the count (and out of the credit), and the feedback says where it shows.
     """
-    chosen = set(chosen)
-    true_count = sum(1 for real in findings.values() if real)
-    false_count = len(findings) - true_count
+    chosen, unseen = set(chosen), dict(unseen or {})
+    unseen = {slug: where for slug, where in unseen.items() if findings.get(slug)}
+    true_count = sum(1 for slug, real in findings.items() if real and slug not in unseen)
+    false_count = sum(1 for real in findings.values() if not real)
     reasons: list[Reason] = []
     raw = 0.0
     for slug, real in findings.items():
         picked = slug in chosen
-        if real and picked:
+        if slug in unseen:
+            reasons.append(Reason(f"Not on the images you saw (it shows on {unseen[slug]}): {labels[slug]}."))
+        elif real and picked:
             raw += 1 / true_count
             reasons.append(Reason(f"Yes: {labels[slug]}.", 100 / true_count))
         elif real:
@@ -96,7 +104,7 @@ def score_findings(
         elif picked:
             raw -= 1 / false_count
             reasons.append(Reason(f"Not present (or not abnormal here): {labels[slug]}.", -100 / false_count))
-    score = _clamp(100 * raw) if true_count else (0 if chosen & set(findings) else 100)
+    score = _clamp(100 * raw) if true_count else (0 if chosen & set(findings) - set(unseen) else 100)
     return PartScore("findings", score, tuple(reasons))
 
 

@@ -211,7 +211,24 @@ def _pointing_distance(material: CaseMaterial, answer: Interpretation) -> tuple[
     return None, False
 
 
-def score_interpretation(material: CaseMaterial, answer: Interpretation) -> list[scoring.PartScore]:
+def unseen_findings(material: CaseMaterial, workup: dict[str, str] | None) -> dict[str, str]:
+    """True findings that only an examination the learner never saw shows: key -> that examination's name."""
+    if workup is None:
+        return {}
+    shown = {section["slug"] for section in images_for_workup(material, workup)}
+    shown |= {c for slug in shown for c in material.contains.get(slug, ())}
+    by_id = {m.id: m for m in material.modalities}
+    return {
+        f.key: by_id[f.seen_on_id].name
+        for f in material.findings
+        if f.is_present and f.seen_on_id in by_id and by_id[f.seen_on_id].slug not in shown
+    }
+
+
+def score_interpretation(
+    material: CaseMaterial, answer: Interpretation, workup: dict[str, str] | None = None
+) -> list[scoring.PartScore]:
+    """`workup` (what the learner ordered) decides which images they saw; None: they saw every image."""
     case = material.case
     findings = {f.key: f.is_present for f in material.findings}
     finding_labels = {f.key: f.text for f in material.findings}
@@ -221,7 +238,7 @@ def score_interpretation(material: CaseMaterial, answer: Interpretation) -> list
     distance, by_region = _pointing_distance(material, answer)
     partial = {case.next_step_partial: case.next_step_partial_credit} if case.next_step_partial else {}
     return [
-        scoring.score_findings(findings, finding_labels, answer.findings),
+        scoring.score_findings(findings, finding_labels, answer.findings, unseen_findings(material, workup)),
         diagnosis,
         scoring.score_pointing(distance, case.pointing_tolerance, by_region=by_region),
         scoring.score_next_step(case.next_step_answer, partial, answer.next_step),
@@ -236,7 +253,7 @@ def attempt_submit_interpretation(*, request, material: CaseMaterial, raw_public
         return attempt, False
     if attempt.step != Step.INTERPRETATION:
         raise AnswerError("Choose the imaging first.", 409)
-    parts = attempt.parts[:1] + [p.as_dict() for p in score_interpretation(material, answer)]
+    parts = attempt.parts[:1] + [p.as_dict() for p in score_interpretation(material, answer, attempt.workup)]
     total = scoring.total_score(
         [scoring.PartScore(p["part"], p["score"]) for p in parts], material.case.weights
     )

@@ -209,7 +209,7 @@ def case_preview(request, case: QuizCasePage, mode: str):
                 point=shape_anchor(shape) if shape else None,
                 region=None,
             )
-            parts = [workup_part, *score_interpretation(material, answer)]
+            parts = [workup_part, *score_interpretation(material, answer, ideal)]
             attempt.parts = [p.as_dict() for p in parts]
             attempt.total = scoring.total_score(parts, case.weights)
             attempt.step = Attempt.Step.DONE

@@ -961,6 +961,7 @@ CASES = [
             },
             {
                 "slug": "epidural-free",
+                "seen_on": "mri",
                 "text": "The epidural space is free",
                 "correct": True,
                 "why": "No epidural abscess; no deficit.",
@@ -1203,12 +1204,14 @@ CASES = [
             },
             {
                 "slug": "h-pattern",
+                "seen_on": "mri",
                 "text": "H-shaped sacral oedema or uptake",
                 "correct": True,
                 "why": "Insufficiency pattern (Honda sign).",
             },
             {
                 "slug": "xr-normal",
+                "seen_on": "xr-standing",
                 "text": "The radiograph looks normal",
                 "correct": True,
                 "why": "Radiographs usually miss it.",
@@ -1322,12 +1325,14 @@ CASES = [
             },
             {
                 "slug": "no-motion",
+                "seen_on": "xr-dynamic",
                 "text": "No visible motion on flexion-extension",
                 "correct": True,
                 "why": "Rigid hardware can lock a nonunion.",
             },
             {
                 "slug": "spect-uptake",
+                "seen_on": "bone-scan-spect",
                 "text": "Focal SPECT uptake at L5–S1 after more than a year",
                 "correct": True,
                 "why": "Micromobility at the nonunion.",
@@ -1562,6 +1567,7 @@ CASES = [
             },
             {
                 "slug": "contiguous",
+                "seen_on": "mri",
                 "text": "Continuous with the parent disc",
                 "correct": True,
                 "why": "Typical of recurrent disc.",
@@ -1687,12 +1693,14 @@ CASES = [
             },
             {
                 "slug": "facet-effusion",
+                "seen_on": "mri",
                 "text": "Facet joint effusions on supine MRI",
                 "correct": True,
                 "why": "Clue to a slip that reduces when lying down.",
             },
             {
                 "slug": "pars-fracture",
+                "seen_on": "ct",
                 "text": "Pars fracture at the decompressed level",
                 "correct": True,
                 "why": "Typical months after wide decompression.",

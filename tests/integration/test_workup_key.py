@@ -189,3 +189,26 @@ def test_a_study_that_contains_another_shows_its_images_too(client):
     sections = images_for_workup(case_material(case), {"mri-gd": "now"})
     assert [s["slug"] for s in sections] == ["mri-gd"]  # the MRI fallback is not repeated
     assert sections[0]["figures"] == [case.target_figure]
+
+
+def test_findings_only_an_unordered_examination_shows_do_not_count():
+    from quizzes.answers import Interpretation
+    from quizzes.selectors import case_material
+    from quizzes.services import score_interpretation
+
+    case = make_quiz_case()
+    finding = case.findings.get(key="compression")
+    finding.seen_on = Modality.objects.get(slug="ct")
+    finding.save()
+    answer = Interpretation(("collection",), "epidural-haematoma", "high", "emergency_surgery", None, None)
+    material = case_material(_fresh_case(case))
+    only_mri = score_interpretation(material, answer, {"mri": "now"})[0]
+    with_ct = score_interpretation(material, answer, {"mri": "now", "ct": "now"})[0]
+    assert only_mri.score == 100 and with_ct.score == 50
+    assert any("Not on the images you saw" in r.text for r in only_mri.reasons)
+
+
+def _fresh_case(case):
+    from quizzes.models import QuizCasePage
+
+    return QuizCasePage.objects.get(pk=case.pk)

@@ -107,3 +107,12 @@ def test_certainty_scores_stay_in_bounds(credit, confidence):
 @given(distance=st.one_of(st.none(), st.floats(min_value=0, max_value=2)), tolerance=st.floats(0, 0.2))
 def test_pointing_scores_stay_in_bounds(distance, tolerance):
     assert score_pointing(distance, tolerance).score in (0, 50, 100)
+
+
+def test_a_true_finding_on_images_the_learner_never_saw_is_left_out_and_named():
+    findings = {"cleft": True, "uptake": True, "halo": False}
+    labels = {k: k for k in findings}
+    part = score_findings(findings, labels, ["cleft"], unseen={"uptake": "SPECT/CT"})
+    assert part.score == 100  # one of one seen true finding
+    assert any("Not on the images you saw (it shows on SPECT/CT): uptake" in r.text for r in part.reasons)
+    assert score_findings(findings, labels, ["cleft"]).score == 50  # had they seen the SPECT/CT
