@@ -210,7 +210,7 @@ def case_record(case: QuizCasePage) -> dict:
         ],
         "findings": [
             {**_fields(f, FINDING_FIELDS), "seen_on": f.seen_on.slug if f.seen_on_id else None}
-            for f in ordered(case.findings)
+            for f in ordered(case.findings).select_related("seen_on")
         ],
         "diagnoses": [
             {"complication": d.complication.slug, "credit": d.credit, "explanation": d.explanation}
